@@ -1,0 +1,25 @@
+using System.CommandLine;
+using DetectorDaq.Cli.Commands.Regmap;
+
+namespace DetectorDaq.Cli;
+
+/// <summary>Builds the <c>detdaq</c> command tree and runs it with given output streams.</summary>
+public static class DetectorDaqCommandLine
+{
+    /// <summary>Parses and runs <paramref name="args"/>; returns the exit code.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("DetectorDAQ: data acquisition for X-ray and CT detectors.");
+        root.Subcommands.Add(RegmapCommand.Create(output));
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        try
+        {
+            return root.Parse(args).Invoke(configuration);
+        }
+        catch (CommandLineException exception)
+        {
+            error.WriteLine($"error: {exception.Message}");
+            return exception.ExitCode;
+        }
+    }
+}

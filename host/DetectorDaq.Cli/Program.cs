@@ -1,0 +1,3 @@
+using DetectorDaq.Cli;
+
+return DetectorDaqCommandLine.Run(args, Console.Out, Console.Error);
