@@ -1,4 +1,5 @@
 using System.CommandLine;
+using DetectorDaq.Cli.Commands.Board;
 using DetectorDaq.Cli.Commands.Regmap;
 
 namespace DetectorDaq.Cli;
@@ -11,6 +12,7 @@ public static class DetectorDaqCommandLine
     {
         var root = new RootCommand("DetectorDAQ: data acquisition for X-ray and CT detectors.");
         root.Subcommands.Add(RegmapCommand.Create(output));
+        root.Subcommands.Add(BoardCommand.Create(output));
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
