@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DetectorDaq.Cli.Commands.Board;
+using DetectorDaq.Cli.Commands.Hil;
 using DetectorDaq.Cli.Commands.Regmap;
 
 namespace DetectorDaq.Cli;
@@ -13,6 +14,7 @@ public static class DetectorDaqCommandLine
         var root = new RootCommand("DetectorDAQ: data acquisition for X-ray and CT detectors.");
         root.Subcommands.Add(RegmapCommand.Create(output));
         root.Subcommands.Add(BoardCommand.Create(output));
+        root.Subcommands.Add(HilCommand.Create(output));
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {

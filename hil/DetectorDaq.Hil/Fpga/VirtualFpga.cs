@@ -1,3 +1,4 @@
+using DetectorDaq.Hil.Chips;
 using System.Device.Spi;
 using DetectorDaq.Firmware.Ddc264;
 using DetectorDaq.Firmware.Fpga;

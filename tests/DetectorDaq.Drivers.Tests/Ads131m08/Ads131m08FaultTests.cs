@@ -1,3 +1,5 @@
+using DetectorDaq.Hil.Chips;
+using DetectorDaq.Firmware.Net.Board;
 using DetectorDaq.Firmware.Ads131m08;
 using DetectorDaq.Firmware.Interfaces;
 using DetectorDaq.Hil.Chips.Ads131m08;
@@ -55,7 +57,7 @@ public sealed class Ads131m08FaultTests
     public void ResetPinNotWired_ThrowsInvalidOperation()
     {
         var chip = new VirtualAds131m08((_, _) => UnitsNet.ElectricPotential.Zero);
-        using var driver = new Firmware.Ads131m08.Ads131m08(new Hil.Chips.SpiDeviceBus(chip), chip.DataReady, null, new SimulatedClock(chip.AdvanceTo));
+        using var driver = new Firmware.Ads131m08.Ads131m08(new SpiDeviceBus(chip), chip.DataReady, null, new SimulatedClock(chip.AdvanceTo));
 
         Assert.Throws<InvalidOperationException>(() => driver.ResetWithPin());
     }

@@ -1,3 +1,4 @@
+using DetectorDaq.Firmware.Net.Board;
 using DetectorDaq.Hil.Chips;
 using DetectorDaq.Hil.Chips.Ads131m08;
 using DetectorDaq.Hil.Signals;

@@ -1,3 +1,4 @@
+using DetectorDaq.Hil.Chips;
 using DetectorDaq.Firmware.Fpga;
 using DetectorDaq.Firmware.Interfaces;
 using DetectorDaq.Hil.Fpga;

@@ -1,6 +1,7 @@
 using DetectorDaq.Firmware.Ddc264;
 using DetectorDaq.Firmware.Fpga;
 using DetectorDaq.Firmware.Hardware;
+using DetectorDaq.Firmware.Net.Board;
 using DetectorDaq.Hil.Chips;
 using DetectorDaq.Hil.Fpga;
 using DetectorDaq.Hil.Signals;

@@ -1,3 +1,4 @@
+using DetectorDaq.Hil.Chips;
 using System.Device.Spi;
 using DetectorDaq.Hil.Signals;
 using DetectorDaq.Interfaces.Catalog;

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DetectorDaq.Cli.Console;
+using DetectorDaq.Cli.Output;
 using Spectre.Console;
 
 namespace DetectorDaq.Cli.Commands.Board;

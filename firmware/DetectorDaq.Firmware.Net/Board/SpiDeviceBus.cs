@@ -1,7 +1,7 @@
 using System.Device.Spi;
 using DetectorDaq.Firmware.Hardware;
 
-namespace DetectorDaq.Hil.Chips;
+namespace DetectorDaq.Firmware.Net.Board;
 
 /// <summary>
 /// Lets firmware-core drivers talk to any <see cref="SpiDevice"/>: a virtual chip of the HIL or a

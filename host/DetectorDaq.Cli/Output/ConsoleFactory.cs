@@ -1,6 +1,6 @@
 using Spectre.Console;
 
-namespace DetectorDaq.Cli.Console;
+namespace DetectorDaq.Cli.Output;
 
 /// <summary>Spectre consoles over the writers the command line was given, so tests can read the output.</summary>
 public static class ConsoleFactory

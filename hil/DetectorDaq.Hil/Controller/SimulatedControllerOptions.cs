@@ -1,0 +1,14 @@
+using System.Net;
+
+namespace DetectorDaq.Hil.Controller;
+
+/// <summary>How a <see cref="SimulatedController"/> is built.</summary>
+/// <param name="Port">TCP port of the control server; 0 picks a free one.</param>
+/// <param name="Ddc264Chips">DDC264 chips in the chain behind the virtual FPGA (1 to 16).</param>
+/// <param name="Fault">Fault injected from the start.</param>
+/// <param name="SerialNumber">Serial number reported by Hello.</param>
+public sealed record SimulatedControllerOptions(int Port = 0, int Ddc264Chips = 4, HilFault Fault = HilFault.None, string SerialNumber = "HIL-0001")
+{
+    /// <summary>Address the control server binds to: loopback, since the simulation is for one machine.</summary>
+    public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
+}
