@@ -15,7 +15,7 @@ namespace DetectorDaq.Firmware.Control
     public sealed class ControlDispatcher
     {
         /// <summary>Longest reason text in an error response, characters.</summary>
-        public const int MaxReasonLength = 100;
+        public const int MaxReasonLength = ControlMessageFormat.ErrorResponseReasonMaxLength;
 
         private const int PayloadOffset = ControlMessageCodec.HeaderSize;
 

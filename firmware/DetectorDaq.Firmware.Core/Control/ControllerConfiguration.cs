@@ -31,7 +31,7 @@ namespace DetectorDaq.Firmware.Control
     public sealed class ControllerConfiguration
     {
         /// <summary>Payload size in bytes.</summary>
-        public const int Size = 37;
+        public const int Size = ControlMessageFormat.ConfigureRequestSize;
 
         /// <summary>Smallest MTU accepted (IPv4 minimum datagram size), bytes.</summary>
         public const int MinMtu = 576;
@@ -110,26 +110,26 @@ namespace DetectorDaq.Firmware.Control
         public int WriteTo(byte[] buffer, int offset)
         {
             ByteOrder.WriteUInt16LittleEndian(buffer, offset, DetectorId);
-            ByteOrder.WriteUInt16LittleEndian(buffer, offset + 2, ModuleId);
+            ByteOrder.WriteUInt16LittleEndian(buffer, offset + ControlMessageFormat.ConfigureRequestModuleIdOffset, ModuleId);
             for (var i = 0; i < 4; i++)
             {
-                buffer[offset + 4 + i] = DestinationAddress[i];
+                buffer[offset + ControlMessageFormat.ConfigureRequestDestinationAddressOffset + i] = DestinationAddress[i];
             }
 
-            ByteOrder.WriteUInt16LittleEndian(buffer, offset + 8, DestinationPort);
-            ByteOrder.WriteUInt16LittleEndian(buffer, offset + 10, Mtu);
-            ByteOrder.WriteUInt32LittleEndian(buffer, offset + 12, IntegrationPeriodNs);
-            ByteOrder.WriteUInt64LittleEndian(buffer, offset + 16, FramesToAcquire);
-            buffer[offset + 24] = (byte)Encoding;
-            buffer[offset + 25] = (byte)OversamplingRatio;
-            buffer[offset + 26] = (byte)Gain;
-            buffer[offset + 27] = ChannelEnableMask;
-            buffer[offset + 28] = (byte)WordLength;
-            buffer[offset + 29] = ChainLength;
-            buffer[offset + 30] = (byte)Range;
-            buffer[offset + 31] = (byte)Format;
-            buffer[offset + 32] = (byte)TestPattern;
-            ByteOrder.WriteUInt32LittleEndian(buffer, offset + 33, TestPatternSeed);
+            ByteOrder.WriteUInt16LittleEndian(buffer, offset + ControlMessageFormat.ConfigureRequestDestinationPortOffset, DestinationPort);
+            ByteOrder.WriteUInt16LittleEndian(buffer, offset + ControlMessageFormat.ConfigureRequestMtuOffset, Mtu);
+            ByteOrder.WriteUInt32LittleEndian(buffer, offset + ControlMessageFormat.ConfigureRequestIntegrationPeriodOffset, IntegrationPeriodNs);
+            ByteOrder.WriteUInt64LittleEndian(buffer, offset + ControlMessageFormat.ConfigureRequestFramesToAcquireOffset, FramesToAcquire);
+            buffer[offset + ControlMessageFormat.ConfigureRequestEncodingOffset] = (byte)Encoding;
+            buffer[offset + ControlMessageFormat.ConfigureRequestOversamplingRatioOffset] = (byte)OversamplingRatio;
+            buffer[offset + ControlMessageFormat.ConfigureRequestGainOffset] = (byte)Gain;
+            buffer[offset + ControlMessageFormat.ConfigureRequestChannelEnableMaskOffset] = ChannelEnableMask;
+            buffer[offset + ControlMessageFormat.ConfigureRequestWordLengthOffset] = (byte)WordLength;
+            buffer[offset + ControlMessageFormat.ConfigureRequestChainLengthOffset] = ChainLength;
+            buffer[offset + ControlMessageFormat.ConfigureRequestRangeOffset] = (byte)Range;
+            buffer[offset + ControlMessageFormat.ConfigureRequestFormatOffset] = (byte)Format;
+            buffer[offset + ControlMessageFormat.ConfigureRequestTestPatternOffset] = (byte)TestPattern;
+            ByteOrder.WriteUInt32LittleEndian(buffer, offset + ControlMessageFormat.ConfigureRequestTestPatternSeedOffset, TestPatternSeed);
             return Size;
         }
 
@@ -145,26 +145,26 @@ namespace DetectorDaq.Firmware.Control
             }
 
             result.DetectorId = ByteOrder.ReadUInt16LittleEndian(buffer, offset);
-            result.ModuleId = ByteOrder.ReadUInt16LittleEndian(buffer, offset + 2);
+            result.ModuleId = ByteOrder.ReadUInt16LittleEndian(buffer, offset + ControlMessageFormat.ConfigureRequestModuleIdOffset);
             for (var i = 0; i < 4; i++)
             {
-                result.DestinationAddress[i] = buffer[offset + 4 + i];
+                result.DestinationAddress[i] = buffer[offset + ControlMessageFormat.ConfigureRequestDestinationAddressOffset + i];
             }
 
-            result.DestinationPort = ByteOrder.ReadUInt16LittleEndian(buffer, offset + 8);
-            result.Mtu = ByteOrder.ReadUInt16LittleEndian(buffer, offset + 10);
-            result.IntegrationPeriodNs = ByteOrder.ReadUInt32LittleEndian(buffer, offset + 12);
-            result.FramesToAcquire = ByteOrder.ReadUInt64LittleEndian(buffer, offset + 16);
-            result.Encoding = (SampleEncoding)buffer[offset + 24];
-            result.OversamplingRatio = (OversamplingRatio)buffer[offset + 25];
-            result.Gain = (PgaGain)buffer[offset + 26];
-            result.ChannelEnableMask = buffer[offset + 27];
-            result.WordLength = (WordLength)buffer[offset + 28];
-            result.ChainLength = buffer[offset + 29];
-            result.Range = (Ddc264Range)buffer[offset + 30];
-            result.Format = (Ddc264Format)buffer[offset + 31];
-            result.TestPattern = (TestPatternMode)buffer[offset + 32];
-            result.TestPatternSeed = ByteOrder.ReadUInt32LittleEndian(buffer, offset + 33);
+            result.DestinationPort = ByteOrder.ReadUInt16LittleEndian(buffer, offset + ControlMessageFormat.ConfigureRequestDestinationPortOffset);
+            result.Mtu = ByteOrder.ReadUInt16LittleEndian(buffer, offset + ControlMessageFormat.ConfigureRequestMtuOffset);
+            result.IntegrationPeriodNs = ByteOrder.ReadUInt32LittleEndian(buffer, offset + ControlMessageFormat.ConfigureRequestIntegrationPeriodOffset);
+            result.FramesToAcquire = ByteOrder.ReadUInt64LittleEndian(buffer, offset + ControlMessageFormat.ConfigureRequestFramesToAcquireOffset);
+            result.Encoding = (SampleEncoding)buffer[offset + ControlMessageFormat.ConfigureRequestEncodingOffset];
+            result.OversamplingRatio = (OversamplingRatio)buffer[offset + ControlMessageFormat.ConfigureRequestOversamplingRatioOffset];
+            result.Gain = (PgaGain)buffer[offset + ControlMessageFormat.ConfigureRequestGainOffset];
+            result.ChannelEnableMask = buffer[offset + ControlMessageFormat.ConfigureRequestChannelEnableMaskOffset];
+            result.WordLength = (WordLength)buffer[offset + ControlMessageFormat.ConfigureRequestWordLengthOffset];
+            result.ChainLength = buffer[offset + ControlMessageFormat.ConfigureRequestChainLengthOffset];
+            result.Range = (Ddc264Range)buffer[offset + ControlMessageFormat.ConfigureRequestRangeOffset];
+            result.Format = (Ddc264Format)buffer[offset + ControlMessageFormat.ConfigureRequestFormatOffset];
+            result.TestPattern = (TestPatternMode)buffer[offset + ControlMessageFormat.ConfigureRequestTestPatternOffset];
+            result.TestPatternSeed = ByteOrder.ReadUInt32LittleEndian(buffer, offset + ControlMessageFormat.ConfigureRequestTestPatternSeedOffset);
             return true;
         }
 

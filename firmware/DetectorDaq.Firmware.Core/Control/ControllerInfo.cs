@@ -20,7 +20,7 @@ namespace DetectorDaq.Firmware.Control
     public sealed class ControllerInfo
     {
         /// <summary>Longest of each string, characters.</summary>
-        public const int MaxTextLength = 32;
+        public const int MaxTextLength = ControlMessageFormat.HelloResponseFirmwareVersionMaxLength;
 
         private const int FixedSize = 12;
         private string _firmwareVersion = string.Empty;
@@ -83,10 +83,10 @@ namespace DetectorDaq.Firmware.Control
         public int WriteTo(byte[] buffer, int offset)
         {
             ByteOrder.WriteUInt32LittleEndian(buffer, offset, FpgaId);
-            ByteOrder.WriteUInt32LittleEndian(buffer, offset + 4, FpgaVersion);
-            ByteOrder.WriteUInt16LittleEndian(buffer, offset + 8, MaxMtu);
-            buffer[offset + 10] = HasAds131m08 ? (byte)1 : (byte)0;
-            buffer[offset + 11] = Ddc264ChainLength;
+            ByteOrder.WriteUInt32LittleEndian(buffer, offset + ControlMessageFormat.HelloResponseFpgaVersionOffset, FpgaVersion);
+            ByteOrder.WriteUInt16LittleEndian(buffer, offset + ControlMessageFormat.HelloResponseMaxMtuOffset, MaxMtu);
+            buffer[offset + ControlMessageFormat.HelloResponseHasAds131m08Offset] = HasAds131m08 ? (byte)1 : (byte)0;
+            buffer[offset + ControlMessageFormat.HelloResponseDdc264ChipsOffset] = Ddc264ChainLength;
             var position = offset + FixedSize;
             position += AsciiField.Write(buffer, position, _firmwareVersion);
             position += AsciiField.Write(buffer, position, _boardName);
@@ -97,7 +97,7 @@ namespace DetectorDaq.Firmware.Control
         /// <summary>Fills <paramref name="result"/> from a payload of exactly <paramref name="length"/> bytes; false when it is not a valid info record.</summary>
         public static bool TryReadFrom(byte[] buffer, int offset, int length, ControllerInfo result)
         {
-            if (buffer == null || offset < 0 || length < FixedSize + 3 || offset > buffer.Length - length || buffer[offset + 10] > 1)
+            if (buffer == null || offset < 0 || length < FixedSize + 3 || offset > buffer.Length - length || buffer[offset + ControlMessageFormat.HelloResponseHasAds131m08Offset] > 1)
             {
                 return false;
             }
@@ -125,10 +125,10 @@ namespace DetectorDaq.Firmware.Control
             }
 
             result.FpgaId = ByteOrder.ReadUInt32LittleEndian(buffer, offset);
-            result.FpgaVersion = ByteOrder.ReadUInt32LittleEndian(buffer, offset + 4);
-            result.MaxMtu = ByteOrder.ReadUInt16LittleEndian(buffer, offset + 8);
-            result.HasAds131m08 = buffer[offset + 10] == 1;
-            result.Ddc264ChainLength = buffer[offset + 11];
+            result.FpgaVersion = ByteOrder.ReadUInt32LittleEndian(buffer, offset + ControlMessageFormat.HelloResponseFpgaVersionOffset);
+            result.MaxMtu = ByteOrder.ReadUInt16LittleEndian(buffer, offset + ControlMessageFormat.HelloResponseMaxMtuOffset);
+            result.HasAds131m08 = buffer[offset + ControlMessageFormat.HelloResponseHasAds131m08Offset] == 1;
+            result.Ddc264ChainLength = buffer[offset + ControlMessageFormat.HelloResponseDdc264ChipsOffset];
             result._firmwareVersion = firmwareVersion;
             result._boardName = boardName;
             result._serialNumber = serialNumber;

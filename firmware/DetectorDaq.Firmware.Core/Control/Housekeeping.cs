@@ -19,7 +19,7 @@ namespace DetectorDaq.Firmware.Control
     public sealed class Housekeeping
     {
         /// <summary>Longest last-error text, characters.</summary>
-        public const int MaxErrorLength = 100;
+        public const int MaxErrorLength = ControlMessageFormat.HousekeepingResponseLastErrorMaxLength;
 
         private const int FixedSize = 29;
         private string _lastError = string.Empty;
@@ -66,11 +66,11 @@ namespace DetectorDaq.Firmware.Control
         public int WriteTo(byte[] buffer, int offset)
         {
             buffer[offset] = (byte)State;
-            ByteOrder.WriteUInt64LittleEndian(buffer, offset + 1, FramesSent);
-            ByteOrder.WriteUInt64LittleEndian(buffer, offset + 9, PacketsSent);
-            ByteOrder.WriteUInt32LittleEndian(buffer, offset + 17, FifoOverflows);
-            ByteOrder.WriteUInt32LittleEndian(buffer, offset + 21, FramesDropped);
-            ByteOrder.WriteUInt32LittleEndian(buffer, offset + 25, (uint)BoardTemperatureMilliCelsius);
+            ByteOrder.WriteUInt64LittleEndian(buffer, offset + ControlMessageFormat.HousekeepingResponseFramesSentOffset, FramesSent);
+            ByteOrder.WriteUInt64LittleEndian(buffer, offset + ControlMessageFormat.HousekeepingResponsePacketsSentOffset, PacketsSent);
+            ByteOrder.WriteUInt32LittleEndian(buffer, offset + ControlMessageFormat.HousekeepingResponseFifoOverflowsOffset, FifoOverflows);
+            ByteOrder.WriteUInt32LittleEndian(buffer, offset + ControlMessageFormat.HousekeepingResponseFramesDroppedOffset, FramesDropped);
+            ByteOrder.WriteUInt32LittleEndian(buffer, offset + ControlMessageFormat.HousekeepingResponseTemperatureOffset, (uint)BoardTemperatureMilliCelsius);
             return FixedSize + AsciiField.Write(buffer, offset + FixedSize, _lastError);
         }
 
@@ -89,11 +89,11 @@ namespace DetectorDaq.Firmware.Control
             }
 
             result.State = (ControllerState)buffer[offset];
-            result.FramesSent = ByteOrder.ReadUInt64LittleEndian(buffer, offset + 1);
-            result.PacketsSent = ByteOrder.ReadUInt64LittleEndian(buffer, offset + 9);
-            result.FifoOverflows = ByteOrder.ReadUInt32LittleEndian(buffer, offset + 17);
-            result.FramesDropped = ByteOrder.ReadUInt32LittleEndian(buffer, offset + 21);
-            result.BoardTemperatureMilliCelsius = (int)ByteOrder.ReadUInt32LittleEndian(buffer, offset + 25);
+            result.FramesSent = ByteOrder.ReadUInt64LittleEndian(buffer, offset + ControlMessageFormat.HousekeepingResponseFramesSentOffset);
+            result.PacketsSent = ByteOrder.ReadUInt64LittleEndian(buffer, offset + ControlMessageFormat.HousekeepingResponsePacketsSentOffset);
+            result.FifoOverflows = ByteOrder.ReadUInt32LittleEndian(buffer, offset + ControlMessageFormat.HousekeepingResponseFifoOverflowsOffset);
+            result.FramesDropped = ByteOrder.ReadUInt32LittleEndian(buffer, offset + ControlMessageFormat.HousekeepingResponseFramesDroppedOffset);
+            result.BoardTemperatureMilliCelsius = (int)ByteOrder.ReadUInt32LittleEndian(buffer, offset + ControlMessageFormat.HousekeepingResponseTemperatureOffset);
             result._lastError = lastError;
             return true;
         }

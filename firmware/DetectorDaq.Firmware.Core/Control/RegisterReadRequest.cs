@@ -17,10 +17,10 @@ namespace DetectorDaq.Firmware.Control
     public sealed class RegisterReadRequest
     {
         /// <summary>Payload size in bytes.</summary>
-        public const int Size = 6;
+        public const int Size = ControlMessageFormat.RegisterReadRequestSize;
 
         /// <summary>Most registers one request reads.</summary>
-        public const int MaxCount = 32;
+        public const int MaxCount = ControlMessageFormat.RegisterReadResponseValuesMaxCount;
 
         /// <summary>Chip to read.</summary>
         public ChipKind Chip { get; set; }
@@ -38,9 +38,9 @@ namespace DetectorDaq.Firmware.Control
         public int WriteTo(byte[] buffer, int offset)
         {
             buffer[offset] = (byte)Chip;
-            buffer[offset + 1] = ChipIndex;
-            ByteOrder.WriteUInt16LittleEndian(buffer, offset + 2, Address);
-            ByteOrder.WriteUInt16LittleEndian(buffer, offset + 4, Count);
+            buffer[offset + ControlMessageFormat.RegisterReadRequestChipIndexOffset] = ChipIndex;
+            ByteOrder.WriteUInt16LittleEndian(buffer, offset + ControlMessageFormat.RegisterReadRequestAddressOffset, Address);
+            ByteOrder.WriteUInt16LittleEndian(buffer, offset + ControlMessageFormat.RegisterReadRequestCountOffset, Count);
             return Size;
         }
 
@@ -53,9 +53,9 @@ namespace DetectorDaq.Firmware.Control
             }
 
             result.Chip = (ChipKind)buffer[offset];
-            result.ChipIndex = buffer[offset + 1];
-            result.Address = ByteOrder.ReadUInt16LittleEndian(buffer, offset + 2);
-            result.Count = ByteOrder.ReadUInt16LittleEndian(buffer, offset + 4);
+            result.ChipIndex = buffer[offset + ControlMessageFormat.RegisterReadRequestChipIndexOffset];
+            result.Address = ByteOrder.ReadUInt16LittleEndian(buffer, offset + ControlMessageFormat.RegisterReadRequestAddressOffset);
+            result.Count = ByteOrder.ReadUInt16LittleEndian(buffer, offset + ControlMessageFormat.RegisterReadRequestCountOffset);
             return true;
         }
     }

@@ -17,7 +17,7 @@ namespace DetectorDaq.Firmware.Control
     public sealed class RegisterWriteRequest
     {
         /// <summary>Payload size in bytes.</summary>
-        public const int Size = 8;
+        public const int Size = ControlMessageFormat.RegisterWriteRequestSize;
 
         /// <summary>Chip to write.</summary>
         public ChipKind Chip { get; set; }
@@ -35,9 +35,9 @@ namespace DetectorDaq.Firmware.Control
         public int WriteTo(byte[] buffer, int offset)
         {
             buffer[offset] = (byte)Chip;
-            buffer[offset + 1] = ChipIndex;
-            ByteOrder.WriteUInt16LittleEndian(buffer, offset + 2, Address);
-            ByteOrder.WriteUInt32LittleEndian(buffer, offset + 4, Value);
+            buffer[offset + ControlMessageFormat.RegisterWriteRequestChipIndexOffset] = ChipIndex;
+            ByteOrder.WriteUInt16LittleEndian(buffer, offset + ControlMessageFormat.RegisterWriteRequestAddressOffset, Address);
+            ByteOrder.WriteUInt32LittleEndian(buffer, offset + ControlMessageFormat.RegisterWriteRequestValueOffset, Value);
             return Size;
         }
 
@@ -50,9 +50,9 @@ namespace DetectorDaq.Firmware.Control
             }
 
             result.Chip = (ChipKind)buffer[offset];
-            result.ChipIndex = buffer[offset + 1];
-            result.Address = ByteOrder.ReadUInt16LittleEndian(buffer, offset + 2);
-            result.Value = ByteOrder.ReadUInt32LittleEndian(buffer, offset + 4);
+            result.ChipIndex = buffer[offset + ControlMessageFormat.RegisterWriteRequestChipIndexOffset];
+            result.Address = ByteOrder.ReadUInt16LittleEndian(buffer, offset + ControlMessageFormat.RegisterWriteRequestAddressOffset);
+            result.Value = ByteOrder.ReadUInt32LittleEndian(buffer, offset + ControlMessageFormat.RegisterWriteRequestValueOffset);
             return true;
         }
     }

@@ -19,13 +19,13 @@ namespace DetectorDaq.Firmware.Control
     public sealed class SelfTestReport
     {
         /// <summary>Most checks one report holds.</summary>
-        public const int MaxChecks = 32;
+        public const int MaxChecks = ControlMessageFormat.SelfTestResponsePassedMaxCount;
 
         /// <summary>Longest check name, characters.</summary>
-        public const int MaxNameLength = 40;
+        public const int MaxNameLength = ControlMessageFormat.SelfTestResponseNameMaxLength;
 
         /// <summary>Longest check detail, characters.</summary>
-        public const int MaxDetailLength = 80;
+        public const int MaxDetailLength = ControlMessageFormat.SelfTestResponseDetailMaxLength;
 
         /// <summary>Largest payload a full report takes, bytes.</summary>
         public const int MaxSize = 1 + (MaxChecks * (1 + 1 + MaxNameLength + 1 + MaxDetailLength));

@@ -30,6 +30,7 @@ public static class InterfaceLoader
             .ToList();
         var set = new InterfaceSet(maps, formats);
         CheckEnumNamesUnique(set);
+        CheckPayloadEnumsExist(set);
         return set;
     }
 
@@ -89,7 +90,51 @@ public static class InterfaceLoader
         var constants = document.Constants
             .Select(c => new FormatConstant(Required(c.Name, where, "constant name"), (long)ParseNumber(c.Value, where, c.Name ?? "?"), Required(c.Description, where, $"{c.Name}.description")))
             .ToList();
-        return new PacketFormat(name, Required(document.Title, where, "title"), Required(document.Source, where, "source"), bigEndian, document.Size, fields, constants, enums);
+        var payloads = document.Payloads.Select(p => ToPayload(p, where)).ToList();
+        return new PacketFormat(name, Required(document.Title, where, "title"), Required(document.Source, where, "source"), bigEndian, document.Size, fields, constants, enums, payloads);
+    }
+
+    private static PayloadLayout ToPayload(PayloadDocument document, string where)
+    {
+        var name = Required(document.Name, where, "payload name");
+        var at = $"{where} payload {name}";
+        var fields = new List<PayloadField>();
+        var next = 0;
+        foreach (var field in document.Fields)
+        {
+            var fieldName = Required(field.Name, at, "field name");
+            var fieldAt = $"{at} field {fieldName}";
+            if (!PayloadFieldTypes.TryParse(field.Type, out var type))
+            {
+                throw new InterfaceDefinitionException($"{fieldAt}: type must be u8, u16, u32, u64, i32, ipv4 or text");
+            }
+
+            if (field.Offset is { } offset && (next < 0 || offset != next))
+            {
+                throw new InterfaceDefinitionException($"{fieldAt}: offset {offset} does not follow the previous field (expected {(next < 0 ? "none: it follows a variable-length field" : next.ToString(CultureInfo.InvariantCulture))})");
+            }
+
+            if (field.Offset is null && next >= 0)
+            {
+                throw new InterfaceDefinitionException($"{fieldAt}: offset missing; it is {next}");
+            }
+
+            if (type == PayloadFieldType.Text && field.MaxLength is < 1 or > 255)
+            {
+                throw new InterfaceDefinitionException($"{fieldAt}: a text needs max_length 1 to 255");
+            }
+
+            if (field.Repeat is not null && fields.All(f => f.Name != field.Repeat))
+            {
+                throw new InterfaceDefinitionException($"{fieldAt}: repeat names '{field.Repeat}', which is not an earlier field");
+            }
+
+            var variable = type == PayloadFieldType.Text || field.Repeat is not null;
+            next = variable || next < 0 ? -1 : next + type.FixedSize()!.Value;
+            fields.Add(new PayloadField(fieldName, field.Offset, type, Required(field.Description, fieldAt, "description"), field.Enum, field.MaxLength, field.Repeat, field.MaxCount));
+        }
+
+        return new PayloadLayout(name, Required(document.Description, at, "description"), fields);
     }
 
     private static T Deserialize<T>(string origin, string yaml)
@@ -258,6 +303,21 @@ public static class InterfaceLoader
         foreach (var duplicate in names.GroupBy(n => n).Where(g => g.Count() > 1))
         {
             throw new InterfaceDefinitionException($"enum name '{duplicate.Key}' is defined more than once; enum names must be unique across interface files");
+        }
+    }
+
+    private static void CheckPayloadEnumsExist(InterfaceSet set)
+    {
+        var known = set.RegisterMaps.SelectMany(m => m.Enums).Concat(set.Formats.SelectMany(f => f.Enums)).Select(e => e.Name).ToHashSet();
+        foreach (var format in set.Formats)
+        {
+            foreach (var payload in format.Payloads)
+            {
+                foreach (var field in payload.Fields.Where(f => f.EnumName is not null && !known.Contains(f.EnumName)))
+                {
+                    throw new InterfaceDefinitionException($"{format.Name} payload {payload.Name} field {field.Name}: unknown enum '{field.EnumName}'");
+                }
+            }
         }
     }
 

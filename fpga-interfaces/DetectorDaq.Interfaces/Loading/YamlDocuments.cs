@@ -77,6 +77,26 @@ public sealed class FormatDocument
     public List<FormatFieldDocument> Fields { get; set; } = [];
     public List<ConstantDocument> Constants { get; set; } = [];
     public List<EnumDocument> Enums { get; set; } = [];
+    public List<PayloadDocument> Payloads { get; set; } = [];
+}
+
+public sealed class PayloadDocument
+{
+    public string? Name { get; set; }
+    public string? Description { get; set; }
+    public List<PayloadFieldDocument> Fields { get; set; } = [];
+}
+
+public sealed class PayloadFieldDocument
+{
+    public string? Name { get; set; }
+    public int? Offset { get; set; }
+    public string? Type { get; set; }
+    public string? Description { get; set; }
+    public string? Enum { get; set; }
+    public int MaxLength { get; set; }
+    public string? Repeat { get; set; }
+    public int MaxCount { get; set; }
 }
 
 public sealed class FormatFieldDocument

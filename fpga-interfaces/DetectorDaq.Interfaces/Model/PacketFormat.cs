@@ -9,6 +9,7 @@ namespace DetectorDaq.Interfaces.Model;
 /// <param name="Fields">Header fields in offset order.</param>
 /// <param name="Constants">Named numbers belonging to the format.</param>
 /// <param name="Enums">Value sets used by fields or payloads.</param>
+/// <param name="Payloads">Payload layouts of the messages, where the format has any.</param>
 public sealed record PacketFormat(
     string Name,
     string Title,
@@ -17,7 +18,8 @@ public sealed record PacketFormat(
     int Size,
     IReadOnlyList<FormatField> Fields,
     IReadOnlyList<FormatConstant> Constants,
-    IReadOnlyList<EnumType> Enums);
+    IReadOnlyList<EnumType> Enums,
+    IReadOnlyList<PayloadLayout> Payloads);
 
 /// <summary>A header field of a <see cref="PacketFormat"/>.</summary>
 /// <param name="Name">Field name.</param>

@@ -82,6 +82,11 @@ public static class FirmwareCSharpRenderer
             }
         }
 
+        foreach (var payload in format.Payloads)
+        {
+            RenderPayloadConstants(code, payload);
+        }
+
         foreach (var constant in format.Constants)
         {
             code.Line($"/// <summary>{Names.XmlText(constant.Description)}</summary>");
@@ -117,6 +122,38 @@ public static class FirmwareCSharpRenderer
         code.Close();
         EndFile(code);
         return code.ToString();
+    }
+
+    private static void RenderPayloadConstants(CodeWriter code, PayloadLayout payload)
+    {
+        var prefix = Names.Pascal(payload.Name);
+        if (payload.FixedSize is { } size)
+        {
+            code.Line($"/// <summary>Size of the {payload.Name} payload in bytes. {Names.XmlText(payload.Description)}</summary>");
+            code.Line($"public const int {prefix}Size = {size};");
+        }
+
+        foreach (var field in payload.Fields)
+        {
+            var name = prefix + Names.Pascal(field.Name);
+            if (field.Offset is { } offset)
+            {
+                code.Line($"/// <summary>{payload.Name}.{field.Name} ({field.Type.ShortName()}): {Names.XmlText(field.Description)} Byte offset.</summary>");
+                code.Line($"public const int {name}Offset = {offset};");
+            }
+
+            if (field.Type == PayloadFieldType.Text)
+            {
+                code.Line($"/// <summary>Longest {payload.Name}.{field.Name} text, characters.</summary>");
+                code.Line($"public const int {name}MaxLength = {field.MaxLength};");
+            }
+
+            if (field.RepeatCount is not null)
+            {
+                code.Line($"/// <summary>Most repetitions of {payload.Name}.{field.Name}.</summary>");
+                code.Line($"public const int {name}MaxCount = {field.MaxCount};");
+            }
+        }
     }
 
     private static void RenderRegisterConstants(CodeWriter code, Register register, int wordBits, string word)

@@ -68,7 +68,27 @@ public static class HostCatalogRenderer
             code.Outdent();
             code.Line("],");
             code.Line($"[{string.Join(", ", format.Constants.Select(c => $"new FormatConstant({Quote(c.Name)}, {c.Value.ToString(CultureInfo.InvariantCulture)}, {Quote(c.Description)})"))}],");
-            code.Line($"[{string.Join(", ", format.Enums.Select(e => e.Name))}]);");
+            code.Line($"[{string.Join(", ", format.Enums.Select(e => e.Name))}],");
+            code.Line("[");
+            code.Indent();
+            foreach (var payload in format.Payloads)
+            {
+                code.Line($"new PayloadLayout({Quote(payload.Name)}, {Quote(payload.Description)}, [");
+                code.Indent();
+                foreach (var field in payload.Fields)
+                {
+                    var offset = field.Offset is { } o ? o.ToString(CultureInfo.InvariantCulture) : "null";
+                    var enumName = field.EnumName is null ? "null" : Quote(field.EnumName);
+                    var repeat = field.RepeatCount is null ? "null" : Quote(field.RepeatCount);
+                    code.Line($"new PayloadField({Quote(field.Name)}, {offset}, PayloadFieldType.{field.Type}, {Quote(field.Description)}, {enumName}, {field.MaxLength}, {repeat}, {field.MaxCount}),");
+                }
+
+                code.Outdent();
+                code.Line("]),");
+            }
+
+            code.Outdent();
+            code.Line("]);");
             code.Outdent();
             code.Line();
         }

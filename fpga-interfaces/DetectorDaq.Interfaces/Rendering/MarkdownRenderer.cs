@@ -90,6 +90,17 @@ public static class MarkdownRenderer
             }
         }
 
+        foreach (var payload in format.Payloads)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"\n## Payload {payload.Name}{(payload.FixedSize is { } size ? $" ({size} bytes)" : "")}\n\n{Cell(payload.Description)}\n\n| Offset | Type | Field | Description |\n|---|---|---|---|\n");
+            foreach (var field in payload.Fields)
+            {
+                var type = field.Type.ShortName() + (field.Type == PayloadFieldType.Text ? $" ≤ {field.MaxLength}" : "") + (field.RepeatCount is { } count ? $" × {count} (≤ {field.MaxCount})" : "");
+                var description = Cell(field.Description) + (field.EnumName is { } enumName ? $" Values: {enumName}." : "");
+                text.Append(CultureInfo.InvariantCulture, $"| {(field.Offset is { } offset ? offset.ToString(CultureInfo.InvariantCulture) : "…")} | {type} | {field.Name} | {description} |\n");
+            }
+        }
+
         RenderEnums(text, format.Enums);
         return text.ToString();
     }

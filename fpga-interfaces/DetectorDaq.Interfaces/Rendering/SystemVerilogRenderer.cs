@@ -106,6 +106,14 @@ public static class SystemVerilogRenderer
             }
         }
 
+        foreach (var payload in format.Payloads)
+        {
+            foreach (var field in payload.Fields.Where(f => f.Offset is not null))
+            {
+                code.Line($"localparam int unsigned {prefix}_{Names.UpperSnake(payload.Name)}_{Names.UpperSnake(field.Name)}_OFFSET = {field.Offset}; // {field.Type.ShortName()}: {field.Description}");
+            }
+        }
+
         foreach (var constant in format.Constants)
         {
             code.Line($"localparam longint unsigned {prefix}_{Names.UpperSnake(constant.Name)} = {constant.Value.ToString(CultureInfo.InvariantCulture)}; // {constant.Description}");

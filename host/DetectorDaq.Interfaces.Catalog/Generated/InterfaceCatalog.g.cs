@@ -316,7 +316,72 @@ public static class InterfaceCatalog
             new FormatField("PAYLOAD_LENGTH", 12, ScalarType.U32, "Payload bytes after the header (at most MAX_PAYLOAD).", null, null, []),
         ],
         [new FormatConstant("MAX_PAYLOAD", 4096, "Largest payload accepted, bytes."), new FormatConstant("TRAILER_SIZE", 4, "CRC-32C over header and payload, little-endian, after the payload.")],
-        [MessageKind, ControlCommand, ControlStatus, ChipKind, ControllerState]);
+        [MessageKind, ControlCommand, ControlStatus, ChipKind, ControllerState],
+        [
+            new PayloadLayout("CONFIGURE_REQUEST", "Configure request. Values are checked before anything is applied.", [
+                new PayloadField("DETECTOR_ID", 0, PayloadFieldType.U16, "Detector identifier copied into every data packet.", null, 0, null, 0),
+                new PayloadField("MODULE_ID", 2, PayloadFieldType.U16, "Module identifier copied into every data packet.", null, 0, null, 0),
+                new PayloadField("DESTINATION_ADDRESS", 4, PayloadFieldType.Ipv4, "Data destination IPv4 address, a.b.c.d stored as a, b, c, d; not 0.0.0.0.", null, 0, null, 0),
+                new PayloadField("DESTINATION_PORT", 8, PayloadFieldType.U16, "Data destination UDP port, 1 to 65535.", null, 0, null, 0),
+                new PayloadField("MTU", 10, PayloadFieldType.U16, "Path MTU, 576 to 9000 bytes; datagrams are at most MTU - 28 bytes.", null, 0, null, 0),
+                new PayloadField("INTEGRATION_PERIOD", 12, PayloadFieldType.U32, "Integration period, ns, at least 1000.", null, 0, null, 0),
+                new PayloadField("FRAMES_TO_ACQUIRE", 16, PayloadFieldType.U64, "Frames per run; 0 runs until Stop.", null, 0, null, 0),
+                new PayloadField("ENCODING", 24, PayloadFieldType.U8, "Sample encoding of the data packets.", "SampleEncoding", 0, null, 0),
+                new PayloadField("OVERSAMPLING_RATIO", 25, PayloadFieldType.U8, "ADS131M08 CLOCK.OSR.", "OversamplingRatio", 0, null, 0),
+                new PayloadField("GAIN", 26, PayloadFieldType.U8, "ADS131M08 PGA gain of every channel.", "PgaGain", 0, null, 0),
+                new PayloadField("CHANNEL_ENABLE_MASK", 27, PayloadFieldType.U8, "ADS131M08 channel enables, bit n = channel n.", null, 0, null, 0),
+                new PayloadField("WORD_LENGTH", 28, PayloadFieldType.U8, "ADS131M08 MODE.WLENGTH.", "WordLength", 0, null, 0),
+                new PayloadField("CHAIN_LENGTH", 29, PayloadFieldType.U8, "DDC264 chips in the chain, 1 to 16.", null, 0, null, 0),
+                new PayloadField("RANGE", 30, PayloadFieldType.U8, "DDC264 range.", "Ddc264Range", 0, null, 0),
+                new PayloadField("FORMAT", 31, PayloadFieldType.U8, "DDC264 output format.", "Ddc264Format", 0, null, 0),
+                new PayloadField("TEST_PATTERN", 32, PayloadFieldType.U8, "FPGA test-pattern mode.", "TestPatternMode", 0, null, 0),
+                new PayloadField("TEST_PATTERN_SEED", 33, PayloadFieldType.U32, "FPGA test-pattern seed.", null, 0, null, 0),
+            ]),
+            new PayloadLayout("REGISTER_READ_REQUEST", "Register read request; the response holds a u8 count and that many u32 values.", [
+                new PayloadField("CHIP", 0, PayloadFieldType.U8, "Chip addressed.", "ChipKind", 0, null, 0),
+                new PayloadField("CHIP_INDEX", 1, PayloadFieldType.U8, "Chip index (DDC264: position in the chain from 0; others 0).", null, 0, null, 0),
+                new PayloadField("ADDRESS", 2, PayloadFieldType.U16, "First register address.", null, 0, null, 0),
+                new PayloadField("COUNT", 4, PayloadFieldType.U16, "Registers to read, 1 to 32.", null, 0, null, 0),
+            ]),
+            new PayloadLayout("REGISTER_READ_RESPONSE", "Values read, in address order.", [
+                new PayloadField("COUNT", 0, PayloadFieldType.U8, "Values that follow, 1 to 32.", null, 0, null, 0),
+                new PayloadField("VALUES", 1, PayloadFieldType.U32, "Register values (16-bit registers in the low half).", null, 0, "COUNT", 32),
+            ]),
+            new PayloadLayout("REGISTER_WRITE_REQUEST", "Register write request, checked against the register map before any bus traffic.", [
+                new PayloadField("CHIP", 0, PayloadFieldType.U8, "Chip addressed.", "ChipKind", 0, null, 0),
+                new PayloadField("CHIP_INDEX", 1, PayloadFieldType.U8, "Chip index (DDC264: position in the chain from 0; others 0).", null, 0, null, 0),
+                new PayloadField("ADDRESS", 2, PayloadFieldType.U16, "Register address.", null, 0, null, 0),
+                new PayloadField("VALUE", 4, PayloadFieldType.U32, "Value (16-bit registers in the low half).", null, 0, null, 0),
+            ]),
+            new PayloadLayout("HELLO_RESPONSE", "Controller identification.", [
+                new PayloadField("FPGA_ID", 0, PayloadFieldType.U32, "FPGA register ID (0 without FPGA).", null, 0, null, 0),
+                new PayloadField("FPGA_VERSION", 4, PayloadFieldType.U32, "FPGA register VERSION.", null, 0, null, 0),
+                new PayloadField("MAX_MTU", 8, PayloadFieldType.U16, "Largest MTU the board supports, bytes.", null, 0, null, 0),
+                new PayloadField("HAS_ADS131M08", 10, PayloadFieldType.U8, "1 when an ADS131M08 is fitted.", null, 0, null, 0),
+                new PayloadField("DDC264_CHIPS", 11, PayloadFieldType.U8, "DDC264 chips in the chain (0 = none).", null, 0, null, 0),
+                new PayloadField("FIRMWARE_VERSION", 12, PayloadFieldType.Text, "Firmware version.", null, 32, null, 0),
+                new PayloadField("BOARD_NAME", null, PayloadFieldType.Text, "Board type.", null, 32, null, 0),
+                new PayloadField("SERIAL_NUMBER", null, PayloadFieldType.Text, "Board serial number.", null, 32, null, 0),
+            ]),
+            new PayloadLayout("HOUSEKEEPING_RESPONSE", "State, counters and board temperature.", [
+                new PayloadField("STATE", 0, PayloadFieldType.U8, "Controller state.", "ControllerState", 0, null, 0),
+                new PayloadField("FRAMES_SENT", 1, PayloadFieldType.U64, "Frames sent since power-up.", null, 0, null, 0),
+                new PayloadField("PACKETS_SENT", 9, PayloadFieldType.U64, "Data packets sent since power-up.", null, 0, null, 0),
+                new PayloadField("FIFO_OVERFLOWS", 17, PayloadFieldType.U32, "FIFO overflows seen.", null, 0, null, 0),
+                new PayloadField("FRAMES_DROPPED", 21, PayloadFieldType.U32, "Frames dropped.", null, 0, null, 0),
+                new PayloadField("TEMPERATURE", 25, PayloadFieldType.I32, "Board temperature, milli-degrees Celsius.", null, 0, null, 0),
+                new PayloadField("LAST_ERROR", 29, PayloadFieldType.Text, "Last error; empty when none.", null, 100, null, 0),
+            ]),
+            new PayloadLayout("SELF_TEST_RESPONSE", "Self-test report (status Ok when every check passed, SelfTestFailed otherwise).", [
+                new PayloadField("COUNT", 0, PayloadFieldType.U8, "Checks that follow, 0 to 32.", null, 0, null, 0),
+                new PayloadField("PASSED", 1, PayloadFieldType.U8, "Per check: 1 when it passed.", null, 0, "COUNT", 32),
+                new PayloadField("NAME", null, PayloadFieldType.Text, "Per check: its name.", null, 40, "COUNT", 0),
+                new PayloadField("DETAIL", null, PayloadFieldType.Text, "Per check: what was measured or why it failed.", null, 80, "COUNT", 0),
+            ]),
+            new PayloadLayout("ERROR_RESPONSE", "Payload of every response whose status is not Ok (except SelfTestFailed).", [
+                new PayloadField("REASON", 0, PayloadFieldType.Text, "One-line reason.", null, 100, null, 0),
+            ]),
+        ]);
 
     /// <summary>FPGA to controller FIFO frame.</summary>
     public static PacketFormat FifoFrame { get; } = new(
@@ -329,7 +394,9 @@ public static class InterfaceCatalog
             new FormatField("TIMESTAMP_HIGH", 16, ScalarType.U32, "Timestamp bits 63:32.", null, null, []),
         ],
         [new FormatConstant("CHANNELS_PER_CHIP", 64, "DDC264 channels per chip."), new FormatConstant("TRAILER_MAGIC", 56782, "Bits 31:16 of the trailer word; bits 15:0 hold the payload word count."), new FormatConstant("TRAILER_WORDS", 1, "Words after the payload."), new FormatConstant("PAYLOAD_WORDS_PER_CHIP_20BIT", 40, "64 x 20 bits = 40 words per chip."), new FormatConstant("PAYLOAD_WORDS_PER_CHIP_16BIT", 32, "64 x 16 bits = 32 words per chip.")],
-        []);
+        [],
+        [
+        ]);
 
     /// <summary>Controller to host UDP data packet.</summary>
     public static PacketFormat UdpDataPacket { get; } = new(
@@ -353,7 +420,9 @@ public static class InterfaceCatalog
             new FormatField("CRC32C", 44, ScalarType.U32, "CRC-32C (Castagnoli, reflected 0x82F63B78, init and xor-out 0xFFFFFFFF) over bytes 0..43 and the payload.", null, null, []),
         ],
         [new FormatConstant("DEFAULT_MTU", 1500, "Standard Ethernet MTU, bytes."), new FormatConstant("JUMBO_MTU", 9000, "Jumbo-frame MTU, bytes."), new FormatConstant("IP_UDP_OVERHEAD", 28, "IPv4 (20) plus UDP (8) header bytes inside the MTU."), new FormatConstant("CRC_COVERED_HEADER_BYTES", 44, "Header bytes covered by the CRC (all before the CRC field).")],
-        [PacketFlags, SampleEncoding]);
+        [PacketFlags, SampleEncoding],
+        [
+        ]);
 
     /// <summary>All register maps and formats.</summary>
     public static InterfaceSet All { get; } = new([Ads131m08, Ddc264, Fpga], [ControlMessage, FifoFrame, UdpDataPacket]);

@@ -29,6 +29,120 @@ namespace DetectorDaq.Firmware.Interfaces
         public const int SequenceOffset = 8;
         /// <summary>PAYLOAD_LENGTH: Payload bytes after the header (at most MAX_PAYLOAD). Byte offset of a 32-bit field.</summary>
         public const int PayloadLengthOffset = 12;
+        /// <summary>Size of the CONFIGURE_REQUEST payload in bytes. Configure request. Values are checked before anything is applied.</summary>
+        public const int ConfigureRequestSize = 37;
+        /// <summary>CONFIGURE_REQUEST.DETECTOR_ID (u16): Detector identifier copied into every data packet. Byte offset.</summary>
+        public const int ConfigureRequestDetectorIdOffset = 0;
+        /// <summary>CONFIGURE_REQUEST.MODULE_ID (u16): Module identifier copied into every data packet. Byte offset.</summary>
+        public const int ConfigureRequestModuleIdOffset = 2;
+        /// <summary>CONFIGURE_REQUEST.DESTINATION_ADDRESS (ipv4): Data destination IPv4 address, a.b.c.d stored as a, b, c, d; not 0.0.0.0. Byte offset.</summary>
+        public const int ConfigureRequestDestinationAddressOffset = 4;
+        /// <summary>CONFIGURE_REQUEST.DESTINATION_PORT (u16): Data destination UDP port, 1 to 65535. Byte offset.</summary>
+        public const int ConfigureRequestDestinationPortOffset = 8;
+        /// <summary>CONFIGURE_REQUEST.MTU (u16): Path MTU, 576 to 9000 bytes; datagrams are at most MTU - 28 bytes. Byte offset.</summary>
+        public const int ConfigureRequestMtuOffset = 10;
+        /// <summary>CONFIGURE_REQUEST.INTEGRATION_PERIOD (u32): Integration period, ns, at least 1000. Byte offset.</summary>
+        public const int ConfigureRequestIntegrationPeriodOffset = 12;
+        /// <summary>CONFIGURE_REQUEST.FRAMES_TO_ACQUIRE (u64): Frames per run; 0 runs until Stop. Byte offset.</summary>
+        public const int ConfigureRequestFramesToAcquireOffset = 16;
+        /// <summary>CONFIGURE_REQUEST.ENCODING (u8): Sample encoding of the data packets. Byte offset.</summary>
+        public const int ConfigureRequestEncodingOffset = 24;
+        /// <summary>CONFIGURE_REQUEST.OVERSAMPLING_RATIO (u8): ADS131M08 CLOCK.OSR. Byte offset.</summary>
+        public const int ConfigureRequestOversamplingRatioOffset = 25;
+        /// <summary>CONFIGURE_REQUEST.GAIN (u8): ADS131M08 PGA gain of every channel. Byte offset.</summary>
+        public const int ConfigureRequestGainOffset = 26;
+        /// <summary>CONFIGURE_REQUEST.CHANNEL_ENABLE_MASK (u8): ADS131M08 channel enables, bit n = channel n. Byte offset.</summary>
+        public const int ConfigureRequestChannelEnableMaskOffset = 27;
+        /// <summary>CONFIGURE_REQUEST.WORD_LENGTH (u8): ADS131M08 MODE.WLENGTH. Byte offset.</summary>
+        public const int ConfigureRequestWordLengthOffset = 28;
+        /// <summary>CONFIGURE_REQUEST.CHAIN_LENGTH (u8): DDC264 chips in the chain, 1 to 16. Byte offset.</summary>
+        public const int ConfigureRequestChainLengthOffset = 29;
+        /// <summary>CONFIGURE_REQUEST.RANGE (u8): DDC264 range. Byte offset.</summary>
+        public const int ConfigureRequestRangeOffset = 30;
+        /// <summary>CONFIGURE_REQUEST.FORMAT (u8): DDC264 output format. Byte offset.</summary>
+        public const int ConfigureRequestFormatOffset = 31;
+        /// <summary>CONFIGURE_REQUEST.TEST_PATTERN (u8): FPGA test-pattern mode. Byte offset.</summary>
+        public const int ConfigureRequestTestPatternOffset = 32;
+        /// <summary>CONFIGURE_REQUEST.TEST_PATTERN_SEED (u32): FPGA test-pattern seed. Byte offset.</summary>
+        public const int ConfigureRequestTestPatternSeedOffset = 33;
+        /// <summary>Size of the REGISTER_READ_REQUEST payload in bytes. Register read request; the response holds a u8 count and that many u32 values.</summary>
+        public const int RegisterReadRequestSize = 6;
+        /// <summary>REGISTER_READ_REQUEST.CHIP (u8): Chip addressed. Byte offset.</summary>
+        public const int RegisterReadRequestChipOffset = 0;
+        /// <summary>REGISTER_READ_REQUEST.CHIP_INDEX (u8): Chip index (DDC264: position in the chain from 0; others 0). Byte offset.</summary>
+        public const int RegisterReadRequestChipIndexOffset = 1;
+        /// <summary>REGISTER_READ_REQUEST.ADDRESS (u16): First register address. Byte offset.</summary>
+        public const int RegisterReadRequestAddressOffset = 2;
+        /// <summary>REGISTER_READ_REQUEST.COUNT (u16): Registers to read, 1 to 32. Byte offset.</summary>
+        public const int RegisterReadRequestCountOffset = 4;
+        /// <summary>REGISTER_READ_RESPONSE.COUNT (u8): Values that follow, 1 to 32. Byte offset.</summary>
+        public const int RegisterReadResponseCountOffset = 0;
+        /// <summary>REGISTER_READ_RESPONSE.VALUES (u32): Register values (16-bit registers in the low half). Byte offset.</summary>
+        public const int RegisterReadResponseValuesOffset = 1;
+        /// <summary>Most repetitions of REGISTER_READ_RESPONSE.VALUES.</summary>
+        public const int RegisterReadResponseValuesMaxCount = 32;
+        /// <summary>Size of the REGISTER_WRITE_REQUEST payload in bytes. Register write request, checked against the register map before any bus traffic.</summary>
+        public const int RegisterWriteRequestSize = 8;
+        /// <summary>REGISTER_WRITE_REQUEST.CHIP (u8): Chip addressed. Byte offset.</summary>
+        public const int RegisterWriteRequestChipOffset = 0;
+        /// <summary>REGISTER_WRITE_REQUEST.CHIP_INDEX (u8): Chip index (DDC264: position in the chain from 0; others 0). Byte offset.</summary>
+        public const int RegisterWriteRequestChipIndexOffset = 1;
+        /// <summary>REGISTER_WRITE_REQUEST.ADDRESS (u16): Register address. Byte offset.</summary>
+        public const int RegisterWriteRequestAddressOffset = 2;
+        /// <summary>REGISTER_WRITE_REQUEST.VALUE (u32): Value (16-bit registers in the low half). Byte offset.</summary>
+        public const int RegisterWriteRequestValueOffset = 4;
+        /// <summary>HELLO_RESPONSE.FPGA_ID (u32): FPGA register ID (0 without FPGA). Byte offset.</summary>
+        public const int HelloResponseFpgaIdOffset = 0;
+        /// <summary>HELLO_RESPONSE.FPGA_VERSION (u32): FPGA register VERSION. Byte offset.</summary>
+        public const int HelloResponseFpgaVersionOffset = 4;
+        /// <summary>HELLO_RESPONSE.MAX_MTU (u16): Largest MTU the board supports, bytes. Byte offset.</summary>
+        public const int HelloResponseMaxMtuOffset = 8;
+        /// <summary>HELLO_RESPONSE.HAS_ADS131M08 (u8): 1 when an ADS131M08 is fitted. Byte offset.</summary>
+        public const int HelloResponseHasAds131m08Offset = 10;
+        /// <summary>HELLO_RESPONSE.DDC264_CHIPS (u8): DDC264 chips in the chain (0 = none). Byte offset.</summary>
+        public const int HelloResponseDdc264ChipsOffset = 11;
+        /// <summary>HELLO_RESPONSE.FIRMWARE_VERSION (text): Firmware version. Byte offset.</summary>
+        public const int HelloResponseFirmwareVersionOffset = 12;
+        /// <summary>Longest HELLO_RESPONSE.FIRMWARE_VERSION text, characters.</summary>
+        public const int HelloResponseFirmwareVersionMaxLength = 32;
+        /// <summary>Longest HELLO_RESPONSE.BOARD_NAME text, characters.</summary>
+        public const int HelloResponseBoardNameMaxLength = 32;
+        /// <summary>Longest HELLO_RESPONSE.SERIAL_NUMBER text, characters.</summary>
+        public const int HelloResponseSerialNumberMaxLength = 32;
+        /// <summary>HOUSEKEEPING_RESPONSE.STATE (u8): Controller state. Byte offset.</summary>
+        public const int HousekeepingResponseStateOffset = 0;
+        /// <summary>HOUSEKEEPING_RESPONSE.FRAMES_SENT (u64): Frames sent since power-up. Byte offset.</summary>
+        public const int HousekeepingResponseFramesSentOffset = 1;
+        /// <summary>HOUSEKEEPING_RESPONSE.PACKETS_SENT (u64): Data packets sent since power-up. Byte offset.</summary>
+        public const int HousekeepingResponsePacketsSentOffset = 9;
+        /// <summary>HOUSEKEEPING_RESPONSE.FIFO_OVERFLOWS (u32): FIFO overflows seen. Byte offset.</summary>
+        public const int HousekeepingResponseFifoOverflowsOffset = 17;
+        /// <summary>HOUSEKEEPING_RESPONSE.FRAMES_DROPPED (u32): Frames dropped. Byte offset.</summary>
+        public const int HousekeepingResponseFramesDroppedOffset = 21;
+        /// <summary>HOUSEKEEPING_RESPONSE.TEMPERATURE (i32): Board temperature, milli-degrees Celsius. Byte offset.</summary>
+        public const int HousekeepingResponseTemperatureOffset = 25;
+        /// <summary>HOUSEKEEPING_RESPONSE.LAST_ERROR (text): Last error; empty when none. Byte offset.</summary>
+        public const int HousekeepingResponseLastErrorOffset = 29;
+        /// <summary>Longest HOUSEKEEPING_RESPONSE.LAST_ERROR text, characters.</summary>
+        public const int HousekeepingResponseLastErrorMaxLength = 100;
+        /// <summary>SELF_TEST_RESPONSE.COUNT (u8): Checks that follow, 0 to 32. Byte offset.</summary>
+        public const int SelfTestResponseCountOffset = 0;
+        /// <summary>SELF_TEST_RESPONSE.PASSED (u8): Per check: 1 when it passed. Byte offset.</summary>
+        public const int SelfTestResponsePassedOffset = 1;
+        /// <summary>Most repetitions of SELF_TEST_RESPONSE.PASSED.</summary>
+        public const int SelfTestResponsePassedMaxCount = 32;
+        /// <summary>Longest SELF_TEST_RESPONSE.NAME text, characters.</summary>
+        public const int SelfTestResponseNameMaxLength = 40;
+        /// <summary>Most repetitions of SELF_TEST_RESPONSE.NAME.</summary>
+        public const int SelfTestResponseNameMaxCount = 0;
+        /// <summary>Longest SELF_TEST_RESPONSE.DETAIL text, characters.</summary>
+        public const int SelfTestResponseDetailMaxLength = 80;
+        /// <summary>Most repetitions of SELF_TEST_RESPONSE.DETAIL.</summary>
+        public const int SelfTestResponseDetailMaxCount = 0;
+        /// <summary>ERROR_RESPONSE.REASON (text): One-line reason. Byte offset.</summary>
+        public const int ErrorResponseReasonOffset = 0;
+        /// <summary>Longest ERROR_RESPONSE.REASON text, characters.</summary>
+        public const int ErrorResponseReasonMaxLength = 100;
         /// <summary>Largest payload accepted, bytes.</summary>
         public const int MaxPayload = 4096;
         /// <summary>CRC-32C over header and payload, little-endian, after the payload.</summary>
