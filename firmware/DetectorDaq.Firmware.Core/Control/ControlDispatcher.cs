@@ -180,7 +180,7 @@ namespace DetectorDaq.Firmware.Control
                 var status = _backend.ReadRegister(_readRequest.Chip, _readRequest.ChipIndex, _readRequest.Address + i, out var value);
                 if (status != ControlStatus.Ok)
                 {
-                    return Refuse(status, "register read at 0x" + (_readRequest.Address + i).ToString("X") + " failed: " + Describe(status));
+                    return Refuse(status, "register read at 0x" + (_readRequest.Address + i).ToString("X") + " failed: " + DescribeFailure(status));
                 }
 
                 _readResponse.Add(value);
@@ -218,7 +218,7 @@ namespace DetectorDaq.Firmware.Control
             }
 
             var status = _backend.WriteRegister(_writeRequest.Chip, _writeRequest.ChipIndex, _writeRequest.Address, _writeRequest.Value);
-            return status == ControlStatus.Ok ? Reply(ControlStatus.Ok, 0) : Refuse(status, "register write failed: " + Describe(status));
+            return status == ControlStatus.Ok ? Reply(ControlStatus.Ok, 0) : Refuse(status, "register write failed: " + DescribeFailure(status));
         }
 
         private int SelfTest(int payloadLength)
@@ -243,7 +243,7 @@ namespace DetectorDaq.Firmware.Control
 
             if (status != ControlStatus.Ok && status != ControlStatus.SelfTestFailed)
             {
-                return Refuse(status, "self-test could not run: " + Describe(status));
+                return Refuse(status, "self-test could not run: " + DescribeFailure(status));
             }
 
             return Reply(status, _report.WriteTo(_response, PayloadOffset));
@@ -293,7 +293,7 @@ namespace DetectorDaq.Firmware.Control
             var status = _backend.Reset();
             if (status != ControlStatus.Ok)
             {
-                var reason = "Reset failed: " + Describe(status);
+                var reason = "Reset failed: " + DescribeFailure(status);
                 _stateMachine.Fault(reason);
                 return Refuse(status, reason);
             }
@@ -308,7 +308,7 @@ namespace DetectorDaq.Firmware.Control
         {
             if (status != ControlStatus.Ok)
             {
-                var reason = command + " failed: " + Describe(status);
+                var reason = command + " failed: " + DescribeFailure(status);
                 if (trigger != ControllerTrigger.Stop && (status == ControlStatus.ChipNotAnswering || status == ControlStatus.CrcError))
                 {
                     _stateMachine.Fault(reason);
@@ -331,6 +331,13 @@ namespace DetectorDaq.Firmware.Control
             ControlMessageCodec.WriteEnvelope(_response, MessageKind.Response, _commandCode, status, _sequence, payloadLength);
 
         private static bool IsChip(ChipKind chip) => chip == ChipKind.Fpga || chip == ChipKind.Ads131m08 || chip == ChipKind.Ddc264;
+
+        // The status name, followed by the backend's own account of the failure when it has one.
+        private string DescribeFailure(ControlStatus status)
+        {
+            var detail = _backend.FailureReason;
+            return detail == null || detail.Length == 0 ? Describe(status) : Describe(status) + ": " + detail;
+        }
 
         private static string Describe(ControlStatus status)
         {

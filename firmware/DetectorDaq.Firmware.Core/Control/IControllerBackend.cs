@@ -45,6 +45,12 @@ namespace DetectorDaq.Firmware.Control
         /// <summary>Resets chips and FPGA to their power-up state; anything but Ok moves the controller to Fault.</summary>
         ControlStatus Reset();
 
+        /// <summary>
+        /// One line saying why the last call that did not return <see cref="ControlStatus.Ok"/> failed
+        /// ("ADS131M08 returned all-ones frames"); the dispatcher adds it to the error response.
+        /// </summary>
+        string FailureReason { get; }
+
         /// <summary>Fills the cleared <paramref name="info"/> for a Hello response.</summary>
         void FillInfo(ControllerInfo info);
 

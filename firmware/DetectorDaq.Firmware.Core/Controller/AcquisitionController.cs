@@ -310,8 +310,8 @@ namespace DetectorDaq.Firmware.Controller
             }
         }
 
-        /// <summary>The reason of the last failed call, for logs and housekeeping.</summary>
-        public string LastError => _lastError;
+        /// <inheritdoc/>
+        public string FailureReason => _lastError;
 
         private ControlStatus ApplyConfiguration()
         {

@@ -20,6 +20,8 @@ internal sealed class FakeControllerBackend : IControllerBackend
 
     public bool SelfTestFails { get; set; }
 
+    public string FailureReason { get; set; } = string.Empty;
+
     public bool ThrowOnHello { get; set; }
 
     public List<string> Calls { get; } = new();
