@@ -1,3 +1,4 @@
+using System;
 using System.Net;
 using System.Net.Sockets;
 using DetectorDaq.Firmware.Hardware;
@@ -5,7 +6,7 @@ using DetectorDaq.Firmware.Hardware;
 namespace DetectorDaq.Firmware.Board.Esp32
 {
     /// <summary>Sends data packets as UDP datagrams with nanoFramework's socket API.</summary>
-    public sealed class NanoUdpTransport : IPacketTransport
+    public sealed class NanoUdpTransport : IPacketTransport, IDisposable
     {
         private readonly Socket _socket = new Socket(AddressFamily.InterNetwork, SocketType.Dgram, ProtocolType.Udp);
         private readonly EndPoint _destination;
@@ -20,6 +21,12 @@ namespace DetectorDaq.Firmware.Board.Esp32
         public void Send(byte[] buffer, int offset, int count)
         {
             _socket.SendTo(buffer, offset, count, SocketFlags.None, _destination);
+        }
+
+        /// <summary>Closes the socket.</summary>
+        public void Dispose()
+        {
+            _socket.Close();
         }
     }
 }
