@@ -201,6 +201,7 @@ namespace DetectorDaq.Firmware.Controller
                     if (_board.StreamsDdc264)
                     {
                         _board.Ddc264Chain.Start();
+                        _board.FifoReader.Clear();
                     }
                 }
                 catch (Exception exception)
@@ -390,6 +391,7 @@ namespace DetectorDaq.Firmware.Controller
 
         private void StreamDdc264()
         {
+            WaitUntilAcquiring();
             var chain = _board.Ddc264Chain;
             var reader = _board.FifoReader;
             ulong sent = 0;
@@ -458,6 +460,7 @@ namespace DetectorDaq.Firmware.Controller
         private void StreamAds131m08()
         {
             const int DataReadyTimeoutMilliseconds = 100;
+            WaitUntilAcquiring();
             var ads = _board.Ads131m08;
             while (Running)
             {
@@ -493,6 +496,17 @@ namespace DetectorDaq.Firmware.Controller
                     Finish();
                     return;
                 }
+            }
+        }
+
+        // The dispatcher moves the state machine to Acquiring only after Start returns; a short run
+        // could otherwise finish first and fire AcquisitionFinished from Armed, where it is refused.
+        private void WaitUntilAcquiring()
+        {
+            const int LimitMilliseconds = 2000;
+            for (var waited = 0; waited < LimitMilliseconds && Running && _stateMachine.State == ControllerState.Armed; waited++)
+            {
+                Thread.Sleep(1);
             }
         }
 

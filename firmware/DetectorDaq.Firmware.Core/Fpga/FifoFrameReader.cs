@@ -60,6 +60,16 @@ namespace DetectorDaq.Firmware.Fpga
         public int BufferedWords => _count;
 
         /// <summary>
+        /// Forgets the words read from the FIFO but not yet returned as a frame. Call it whenever the
+        /// FPGA's FIFO is cleared (start of a run), or frames of the previous run would come out first.
+        /// </summary>
+        public void Clear()
+        {
+            _start = 0;
+            _count = 0;
+        }
+
+        /// <summary>
         /// Reads the next complete frame into <paramref name="frame"/>. False when the FIFO holds no complete frame yet.
         /// </summary>
         public bool TryReadFrame(FifoFrame frame)

@@ -36,12 +36,13 @@ public sealed class SimulatedController : IDisposable
         Options = options;
         var channels = options.Ddc264Chips * FifoFrameFormatChannels;
         Ads131m08 = new VirtualAds131m08(SimulatedSignals.Sines);
-        Fpga = new VirtualFpga(options.Ddc264Chips, SimulatedSignals.RotatingCylinder(channels));
+        // Without DDC264 chips the board has no FPGA either: an ADS131M08-only controller.
+        Fpga = options.Ddc264Chips > 0 ? new VirtualFpga(options.Ddc264Chips, SimulatedSignals.RotatingCylinder(channels)) : null;
         InjectFault(options.Fault);
 
         var ads = new AdsDriver(new SpiDeviceBus(Ads131m08), Ads131m08.DataReady, Ads131m08.SyncReset, _clock);
-        var fpga = new FpgaLink(new SpiDeviceBus(Fpga));
-        var identity = new BoardIdentity(FirmwareVersion, "hil-ads131m08-ddc264", options.SerialNumber);
+        var fpga = Fpga is null ? null : new FpgaLink(new SpiDeviceBus(Fpga));
+        var identity = new BoardIdentity(FirmwareVersion, Fpga is null ? "hil-ads131m08" : "hil-ads131m08-ddc264", options.SerialNumber);
         _board = new ControllerBoard(identity, _clock, new SimulatedTemperature(_clock), ads, fpga, options.Ddc264Chips);
         StateMachine = new ControllerStateMachine();
         Backend = new AcquisitionController(_board, _dataLinks, StateMachine);
@@ -59,8 +60,8 @@ public sealed class SimulatedController : IDisposable
     /// <summary>The virtual ADS131M08 (for injecting faults while running).</summary>
     public VirtualAds131m08 Ads131m08 { get; }
 
-    /// <summary>The virtual FPGA and its DDC264 chain.</summary>
-    public VirtualFpga Fpga { get; }
+    /// <summary>The virtual FPGA and its DDC264 chain, or null for an ADS131M08-only board.</summary>
+    public VirtualFpga? Fpga { get; }
 
     /// <summary>The controller's state machine.</summary>
     public ControllerStateMachine StateMachine { get; }
@@ -93,17 +94,20 @@ public sealed class SimulatedController : IDisposable
                 Ads131m08.CorruptOutputCrc = true;
                 break;
             case HilFault.FpgaNotAnswering:
-                Fpga.MisoFault = MisoFault.StuckLow;
+                RequireFpga(fault).MisoFault = MisoFault.StuckLow;
                 break;
             case HilFault.Ddc264NotAnswering:
-                Fpga.Chips[^1].NotAnswering = true;
+                RequireFpga(fault).Chips[^1].NotAnswering = true;
                 break;
             case HilFault.ReadbackMismatch:
                 // The TEST bit: a flip that leaves the read-back length intact, so only the word differs.
-                Fpga.Chips[^1].ConfigurationCorruption = 0x0001;
+                RequireFpga(fault).Chips[^1].ConfigurationCorruption = 0x0001;
                 break;
         }
     }
+
+    private VirtualFpga RequireFpga(HilFault fault) =>
+        Fpga ?? throw new ArgumentException($"fault {HilFaultNames.NameOf(fault)} needs a board with DDC264 chips");
 
     private void Pump()
     {
@@ -111,7 +115,7 @@ public sealed class SimulatedController : IDisposable
         {
             var now = _clock.NowNanoseconds;
             Ads131m08.AdvanceTo(now);
-            Fpga.AdvanceTo(now);
+            Fpga?.AdvanceTo(now);
             _stopping.Token.WaitHandle.WaitOne(1);
         }
     }

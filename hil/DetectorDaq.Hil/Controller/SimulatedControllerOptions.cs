@@ -4,7 +4,7 @@ namespace DetectorDaq.Hil.Controller;
 
 /// <summary>How a <see cref="SimulatedController"/> is built.</summary>
 /// <param name="Port">TCP port of the control server; 0 picks a free one.</param>
-/// <param name="Ddc264Chips">DDC264 chips in the chain behind the virtual FPGA (1 to 16).</param>
+/// <param name="Ddc264Chips">DDC264 chips in the chain behind the virtual FPGA (1 to 16); 0 builds an ADS131M08-only board without FPGA.</param>
 /// <param name="Fault">Fault injected from the start.</param>
 /// <param name="SerialNumber">Serial number reported by Hello.</param>
 public sealed record SimulatedControllerOptions(int Port = 0, int Ddc264Chips = 4, HilFault Fault = HilFault.None, string SerialNumber = "HIL-0001")

@@ -17,7 +17,7 @@ public static class HilControllerCommand
         var port = new Option<int>("--port") { Description = "TCP port of the control server (0 picks a free one).", Required = true };
         var fault = new Option<string>("--fault") { Description = "Fault to inject: " + string.Join(", ", HilFaultNames.All) + ".", DefaultValueFactory = _ => "none" };
         fault.AcceptOnlyFromAmong([.. HilFaultNames.All]);
-        var chips = new Option<int>("--chips") { Description = "DDC264 chips in the chain (1 to 16).", DefaultValueFactory = _ => 4 };
+        var chips = new Option<int>("--chips") { Description = "DDC264 chips in the chain (1 to 16); 0 simulates an ADS131M08-only board.", DefaultValueFactory = _ => 4 };
         var duration = new Option<double>("--duration") { Description = "Seconds to run; 0 runs until Ctrl+C or SIGTERM.", DefaultValueFactory = _ => 0 };
         var serial = new Option<string>("--serial") { Description = "Serial number the controller reports.", DefaultValueFactory = _ => "HIL-0001" };
         var command = new Command("controller", "Run a simulated controller (ADS131M08 + FPGA + DDC264 chain) serving the control protocol on TCP and data on UDP.")
@@ -28,9 +28,9 @@ public static class HilControllerCommand
         {
             HilFaultNames.TryParse(parseResult.GetValue(fault)!, out var injected);
             var chipCount = parseResult.GetValue(chips);
-            if (chipCount is < 1 or > 16)
+            if (chipCount is < 0 or > 16)
             {
-                throw new CommandLineException($"--chips must be 1 to 16, not {chipCount}", ExitCodes.UsageError);
+                throw new CommandLineException($"--chips must be 0 to 16, not {chipCount}", ExitCodes.UsageError);
             }
 
             var options = new SimulatedControllerOptions(parseResult.GetValue(port), chipCount, injected, parseResult.GetValue(serial)!);
@@ -66,7 +66,8 @@ public static class HilControllerCommand
                 context.Cancel = true;
                 stop.Set();
             });
-            output.WriteLine($"simulated controller listening on {controller.ControlEndpoint} (ADS131M08 + FPGA + {options.Ddc264Chips} DDC264), fault: {HilFaultNames.NameOf(options.Fault)}");
+            var board = options.Ddc264Chips == 0 ? "ADS131M08" : $"ADS131M08 + FPGA + {options.Ddc264Chips} DDC264";
+            output.WriteLine($"simulated controller listening on {controller.ControlEndpoint} ({board}), fault: {HilFaultNames.NameOf(options.Fault)}");
             output.Flush();
             stop.Wait(duration > TimeSpan.Zero ? duration : Timeout.InfiniteTimeSpan);
             Console.CancelKeyPress -= onCancel;
