@@ -73,28 +73,8 @@ public class ControllerStateMirrorTests
     [Test]
     public void StateMachineDoc_ShowsTheCurrentGraph()
     {
-        var path = Path.Combine(RepositoryRoot(), "docs", "state-machines", "controller.md");
         var expected = StateMachineDocs.Controller(new ControllerStateMirror().ToMermaid());
 
-        if (Environment.GetEnvironmentVariable("DETDAQ_UPDATE_DOCS") == "1")
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllText(path, expected);
-        }
-
-        Assert.That(File.Exists(path) ? File.ReadAllText(path) : "", Is.EqualTo(expected), "regenerate with: DETDAQ_UPDATE_DOCS=1 dotnet test tests/DetectorDaq.Host.Tests");
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DetectorDAQ.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("DetectorDAQ.sln not found above the test directory");
+        DocFile.AssertCurrent(Path.Combine("docs", "state-machines", "controller.md"), expected);
     }
 }

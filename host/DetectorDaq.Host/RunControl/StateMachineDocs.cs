@@ -13,4 +13,15 @@ public static class StateMachineDocs
         "Commands that a state does not permit are answered `InvalidState`; a chip that stops answering moves\n" +
         "the controller to `Fault`, which only `Reset` leaves.\n\n" +
         "```mermaid\n" + graph.TrimEnd() + "\n```\n";
+
+    /// <summary>The page of the run-control state machine around its Mermaid <paramref name="graph"/>.</summary>
+    public static string RunControl(string graph) =>
+        "<!-- Generated from DetectorRunControl (Stateless) by the host tests; regenerate with DETDAQ_UPDATE_DOCS=1. -->\n\n" +
+        "# Run control\n\n" +
+        "The host drives every controller of a detector through a run with this machine (`DetectorRunControl`):\n" +
+        "each transition fires only after every module's controller accepted the command. A refusal, a\n" +
+        "controller that stops answering, or a controller reporting `Fault` in housekeeping moves the run to\n" +
+        "`Fault` with a reason naming the module; `Recover` resets every controller and returns to `Idle`.\n" +
+        "Each module's own state is followed by a `ControllerStateMirror` (see controller.md).\n\n" +
+        "```mermaid\n" + graph.TrimEnd() + "\n```\n";
 }
