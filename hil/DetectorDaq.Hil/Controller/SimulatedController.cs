@@ -35,9 +35,9 @@ public sealed class SimulatedController : IDisposable
     {
         Options = options;
         var channels = options.Ddc264Chips * FifoFrameFormatChannels;
-        Ads131m08 = new VirtualAds131m08(SimulatedSignals.Sines);
+        Ads131m08 = new VirtualAds131m08(options.Ads131m08Signal ?? SimulatedSignals.Sines);
         // Without DDC264 chips the board has no FPGA either: an ADS131M08-only controller.
-        Fpga = options.Ddc264Chips > 0 ? new VirtualFpga(options.Ddc264Chips, SimulatedSignals.RotatingCylinder(channels)) : null;
+        Fpga = options.Ddc264Chips > 0 ? new VirtualFpga(options.Ddc264Chips, options.Ddc264Signal ?? SimulatedSignals.RotatingCylinder(channels)) : null;
         InjectFault(options.Fault);
 
         var ads = new AdsDriver(new SpiDeviceBus(Ads131m08), Ads131m08.DataReady, Ads131m08.SyncReset, _clock);

@@ -1,4 +1,5 @@
 using System.Net;
+using DetectorDaq.Hil.Signals;
 
 namespace DetectorDaq.Hil.Controller;
 
@@ -11,4 +12,10 @@ public sealed record SimulatedControllerOptions(int Port = 0, int Ddc264Chips = 
 {
     /// <summary>Address the control server binds to: loopback, since the simulation is for one machine.</summary>
     public IPAddress BindAddress { get; init; } = IPAddress.Loopback;
+
+    /// <summary>Input currents of the DDC264 chain (module channel, frame); null for the built-in rotating cylinder.</summary>
+    public CurrentSignal? Ddc264Signal { get; init; }
+
+    /// <summary>Input voltages of the ADS131M08; null for the built-in sines.</summary>
+    public VoltageSignal? Ads131m08Signal { get; init; }
 }
