@@ -1,0 +1,97 @@
+using DetectorDaq.Frames;
+using PureHDF;
+using PureHDF.Selections;
+
+namespace DetectorDaq.Files;
+
+/// <summary>
+/// The frames of one kind (projections, darks or flats) in a tomography file, read as float32 in
+/// batches. The frames may be spread over several blocks of one dataset (NXtomo image_key sequences).
+/// </summary>
+public sealed class FrameSeries
+{
+    /// <summary>Bytes of float32 frames one batch should hold at most; <see cref="BatchFrames"/> follows from it.</summary>
+    public const int BatchBytes = 64 * 1024 * 1024;
+
+    private readonly string _path;
+    private readonly IH5Dataset? _dataset;
+    private readonly int[] _indices;
+
+    internal FrameSeries(string path, ImageKey imageKey, IH5Dataset? dataset, int[] indices, int rows, int columns)
+    {
+        _path = path;
+        ImageKey = imageKey;
+        _dataset = dataset;
+        _indices = indices;
+        Rows = rows;
+        Columns = columns;
+    }
+
+    /// <summary>What the frames show.</summary>
+    public ImageKey ImageKey { get; }
+
+    /// <summary>Frames in the series.</summary>
+    public int Count => _indices.Length;
+
+    /// <summary>Rows per frame.</summary>
+    public int Rows { get; }
+
+    /// <summary>Columns per frame.</summary>
+    public int Columns { get; }
+
+    /// <summary>Pixels per frame.</summary>
+    public int PixelCount => Rows * Columns;
+
+    /// <summary>Frames per batch so a batch stays within <see cref="BatchBytes"/> (at least 1).</summary>
+    public int BatchFrames => Math.Max(1, BatchBytes / Math.Max(1, PixelCount * sizeof(float)));
+
+    /// <summary>Index of each frame of the series in the file's frame dataset.</summary>
+    public IReadOnlyList<int> FileIndices => _indices;
+
+    /// <summary>Reads frames [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) row-major into <paramref name="destination"/>.</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range lies outside the series or the destination is too small.</exception>
+    /// <exception cref="TomographyFileException">The file cannot be read (truncated, corrupt, unsupported type).</exception>
+    public void Read(int first, int count, Span<float> destination)
+    {
+        if (first < 0 || count < 0 || first + count > Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(first), $"frames {first}..{first + count} lie outside the {Count} {ImageKey} frames");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, count * PixelCount, nameof(destination));
+        var done = 0;
+        while (done < count)
+        {
+            // Contiguous file indices are read as one hyperslab.
+            var run = 1;
+            while (done + run < count && _indices[first + done + run] == _indices[first + done] + run)
+            {
+                run++;
+            }
+
+            ReadRun(_indices[first + done], run, destination.Slice(done * PixelCount, run * PixelCount));
+            done += run;
+        }
+    }
+
+    /// <summary>Reads the whole series (Count × PixelCount floats); for large files prefer batches of <see cref="BatchFrames"/>.</summary>
+    public float[] ReadAll()
+    {
+        var all = new float[(long)Count * PixelCount];
+        Read(0, Count, all);
+        return all;
+    }
+
+    private void ReadRun(int fileIndex, int frames, Span<float> destination)
+    {
+        var selection = new HyperslabSelection(rank: 3, starts: [(ulong)fileIndex, 0, 0], blocks: [(ulong)frames, (ulong)Rows, (ulong)Columns]);
+        try
+        {
+            ElementConversion.ReadAsSingle(_dataset!, selection, destination);
+        }
+        catch (Exception exception) when (exception is not TomographyFileException and not OutOfMemoryException)
+        {
+            throw new TomographyFileException(_path, $"cannot read {ImageKey} frames at index {fileIndex}..{fileIndex + frames - 1} (truncated or corrupt file?): {exception.Message}", exception);
+        }
+    }
+}
