@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DetectorDaq.Cli.Commands.Board;
+using DetectorDaq.Cli.Commands.Calibrate;
 using DetectorDaq.Cli.Commands.Hil;
 using DetectorDaq.Cli.Commands.Regmap;
 
@@ -15,6 +16,7 @@ public static class DetectorDaqCommandLine
         root.Subcommands.Add(RegmapCommand.Create(output));
         root.Subcommands.Add(BoardCommand.Create(output));
         root.Subcommands.Add(HilCommand.Create(output));
+        root.Subcommands.Add(CalibrateCommand.Create(output, error));
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
