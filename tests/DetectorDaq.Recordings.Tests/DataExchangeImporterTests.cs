@@ -4,11 +4,11 @@ using DetectorDaq.Hil.Recordings;
 
 namespace DetectorDaq.Recordings.Tests;
 
-public class DataExchangeImporterTests
+public class TomographyImporterTests
 {
     private static Recording? _tooth;
 
-    private static Recording Tooth => _tooth ??= DataExchangeImporter.Import(TestFiles.ToothPath);
+    private static Recording Tooth => _tooth ??= TomographyImporter.Import(TestFiles.ToothPath);
 
     [Test]
     public void WhenToothIsImported_SamplesAreDarksThenFlatsThenProjections()
@@ -68,7 +68,7 @@ public class DataExchangeImporterTests
     [Test]
     public void WhenAmperesPerCountIsGiven_ItReplacesTheDerivedScale()
     {
-        var recording = DataExchangeImporter.Import(TestFiles.ToothPath, new DataExchangeImportOptions { AmperesPerCount = 1e-12, IntegrationPeriodNanoseconds = 250_000 });
+        var recording = TomographyImporter.Import(TestFiles.ToothPath, new TomographyImportOptions { AmperesPerCount = 1e-12, IntegrationPeriodNanoseconds = 250_000 });
 
         Assert.That(recording.SourceScale, Is.EqualTo(1e-12));
         Assert.That(recording.SamplePeriodNanoseconds, Is.EqualTo(250_000));
@@ -82,7 +82,7 @@ public class DataExchangeImporterTests
         try
         {
             RecordingWriter.Write(new Recording(RecordingKind.Voltage, 1000, 1, 1, [1.0]), path);
-            var exception = Assert.Throws<RecordingException>(() => DataExchangeImporter.Import(path));
+            var exception = Assert.Throws<RecordingException>(() => TomographyImporter.Import(path));
             Assert.That(exception!.Message, Does.StartWith(path).And.Contain("/exchange").And.Not.Contain("\n"));
         }
         finally

@@ -145,7 +145,7 @@ public class RecordingFileTests
         File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
         try
         {
-            var exception = Assert.Throws<RecordingException>(() => DataExchangeImporter.Import(path));
+            var exception = Assert.Throws<RecordingException>(() => TomographyImporter.Import(path));
             Assert.That(exception!.Message, Does.StartWith(path).And.Not.Contain("\n"));
         }
         finally

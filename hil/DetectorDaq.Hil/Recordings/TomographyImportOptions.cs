@@ -1,7 +1,7 @@
 namespace DetectorDaq.Hil.Recordings;
 
-/// <summary>How <see cref="DataExchangeImporter"/> turns detector counts into input currents.</summary>
-public sealed record DataExchangeImportOptions
+/// <summary>How <see cref="TomographyImporter"/> turns detector counts into input currents.</summary>
+public sealed record TomographyImportOptions
 {
     /// <summary>DDC264 150 pC range: the largest full-scale charge, C.</summary>
     public const double Ddc264FullScaleCoulombs = 150e-12;
