@@ -6,6 +6,10 @@ namespace DetectorDaq.Hil.Recordings;
 /// <summary>Reads a recording written by <see cref="RecordingWriter"/> (layout: README.md beside this file).</summary>
 public static class RecordingReader
 {
+    /// <summary>True when <paramref name="path"/> is an HDF5 file holding a DetectorDAQ recording.</summary>
+    /// <exception cref="RecordingException">The file is missing or not HDF5.</exception>
+    public static bool IsRecording(string path) => Hdf5Files.Read(path, file => file.LinkExists(RecordingLayout.Group));
+
     /// <summary>Reads the whole recording at <paramref name="path"/> into memory.</summary>
     /// <exception cref="RecordingException">The file is missing, not HDF5, or not a valid recording.</exception>
     public static Recording Read(string path) => Hdf5Files.Read(path, file =>

@@ -21,8 +21,23 @@ namespace DetectorDaq.Receiver.Topology;
 /// </summary>
 public sealed class DetectorTopology
 {
-    internal DetectorTopology(string origin, int detectorId, DetectorGeometry geometry, IReadOnlyList<ModuleTopology> modules)
+    /// <summary>
+    /// A topology built in code (simulations, tests); <paramref name="geometry"/> must list the
+    /// geometries of <paramref name="modules"/> in the same order.
+    /// </summary>
+    /// <exception cref="ArgumentException">The geometry and the modules disagree.</exception>
+    public DetectorTopology(string origin, int detectorId, DetectorGeometry geometry, IReadOnlyList<ModuleTopology> modules)
     {
+        if (geometry.Modules.Count != modules.Count || geometry.Modules.Where((module, i) => module != modules[i].Geometry).Any())
+        {
+            throw new ArgumentException("the geometry must list the modules' geometries in module order", nameof(geometry));
+        }
+
+        if (modules.FirstOrDefault(module => module.ChannelCount != module.Geometry.ChannelCount) is { } mismatch)
+        {
+            throw new ArgumentException($"module {mismatch.ModuleId}: its chips give {mismatch.ChannelCount} channels, its area {mismatch.Geometry.ChannelCount}", nameof(modules));
+        }
+
         Origin = origin;
         DetectorId = detectorId;
         Geometry = geometry;

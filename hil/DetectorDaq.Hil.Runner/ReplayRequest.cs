@@ -1,0 +1,14 @@
+using DetectorDaq.Acquisition;
+using DetectorDaq.Hil.Recordings;
+
+namespace DetectorDaq.Hil.Runner;
+
+/// <summary>What to replay and where the result goes.</summary>
+/// <param name="Recording">The signals to play.</param>
+/// <param name="Modules">Detector modules (one simulated controller each) the recording's columns are split into.</param>
+/// <param name="Acquisition">File, stream and transport settings of the host side.</param>
+public sealed record ReplayRequest(Recording Recording, int Modules, AcquisitionOptions Acquisition)
+{
+    /// <summary>Called with the controllers once they stream, for injecting faults mid-run.</summary>
+    public Action<IReadOnlyList<Controller.SimulatedController>>? Started { get; init; }
+}

@@ -1,0 +1,48 @@
+using System.Net;
+using DetectorDaq.Firmware.Interfaces;
+using DetectorDaq.Receiver;
+
+namespace DetectorDaq.Acquisition;
+
+/// <summary>Where an acquisition goes and how it is carried.</summary>
+public sealed record AcquisitionOptions
+{
+    /// <summary>NeXus file to write.</summary>
+    public required string OutputPath { get; init; }
+
+    /// <summary>ZeroMQ PUB address for the live stream (tcp://HOST:PORT), or null for none.</summary>
+    public string? StreamUrl { get; init; }
+
+    /// <summary>Flat-field projections in the stream with the run's darks and flats (into /entry/calibrated/data).</summary>
+    public bool FlatField { get; init; } = true;
+
+    /// <summary>Write −ln of the flat-fielded projections.</summary>
+    public bool MinusLog { get; init; }
+
+    /// <summary>MTU of the path from the controllers, bytes.</summary>
+    public ushort Mtu { get; init; } = 9000;
+
+    /// <summary>Sample encoding of the data packets.</summary>
+    public SampleEncoding Encoding { get; init; } = SampleEncoding.Packed20;
+
+    /// <summary>What becomes of frames with missing packets.</summary>
+    public FrameDiscardPolicy DiscardPolicy { get; init; } = FrameDiscardPolicy.KeepPartial;
+
+    /// <summary>How long the run may deliver no new frame before it is declared stalled.</summary>
+    public TimeSpan StallTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Seconds to wait for a controller to answer.</summary>
+    public TimeSpan ControlTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Where controller <c>moduleId</c> sends its data, given the receiver's endpoint; by default the
+    /// receiver itself. Scenarios route data through impairment proxies with it.
+    /// </summary>
+    public Func<int, IPEndPoint, IPEndPoint>? DataRoute { get; init; }
+
+    /// <summary>Progress as frames are written.</summary>
+    public IProgress<AcquisitionProgress>? Progress { get; init; }
+
+    /// <summary>Called once every controller streams, for fault injection while the run goes on.</summary>
+    public Action? Started { get; init; }
+}

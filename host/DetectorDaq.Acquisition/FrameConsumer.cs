@@ -1,0 +1,65 @@
+using DetectorDaq.Calibration;
+using DetectorDaq.Files;
+using DetectorDaq.Frames;
+using DetectorDaq.Receiver.Aggregation;
+using DetectorDaq.Streaming;
+
+namespace DetectorDaq.Acquisition;
+
+/// <summary>
+/// Takes assembled detector frames in order, gives each its image key from the plan, flat-fields
+/// projections with the darks and flats seen so far, and hands raw and corrected data to the file
+/// and the live stream. Runs on one thread; the counters may be read from any.
+/// </summary>
+internal sealed class FrameConsumer(AcquisitionPlan plan, NexusWriter writer, ZeroMqFrameStream? stream, AcquisitionOptions options, int pixelCount)
+{
+    private readonly float[] _calibrated = new float[pixelCount];
+    private readonly StreamingFlatField _flatField = new(pixelCount);
+    private long _written;
+    private long _complete;
+    private long _calibratedCount;
+
+    public long FramesWritten => Interlocked.Read(ref _written);
+
+    public long FramesComplete => Interlocked.Read(ref _complete);
+
+    public long FramesCalibrated => Interlocked.Read(ref _calibratedCount);
+
+    public async Task DrainAsync(DetectorFrameAssembler assembler)
+    {
+        await foreach (var frame in assembler.Frames.ReadAllAsync().ConfigureAwait(false))
+        {
+            try
+            {
+                Handle(frame);
+            }
+            finally
+            {
+                assembler.Release(frame);
+            }
+        }
+    }
+
+    private void Handle(DetectorFrame frame)
+    {
+        frame.ImageKey = frame.FrameNumber < (ulong)plan.FrameCount ? plan.FrameKeys[(int)frame.FrameNumber] : ImageKey.Projection;
+        if (options.FlatField && _flatField.Process(frame, _calibrated, options.MinusLog))
+        {
+            writer.Write(frame, _calibrated);
+            Interlocked.Increment(ref _calibratedCount);
+        }
+        else
+        {
+            writer.Write(frame);
+        }
+
+        stream?.Write(frame);
+        if (frame.Complete)
+        {
+            Interlocked.Increment(ref _complete);
+        }
+
+        var written = Interlocked.Increment(ref _written);
+        options.Progress?.Report(new AcquisitionProgress(written, plan.FrameCount));
+    }
+}
