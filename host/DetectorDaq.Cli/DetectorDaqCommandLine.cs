@@ -1,6 +1,7 @@
 using System.CommandLine;
 using DetectorDaq.Cli.Commands.Board;
 using DetectorDaq.Cli.Commands.Calibrate;
+using DetectorDaq.Cli.Commands.Demo;
 using DetectorDaq.Cli.Commands.Hil;
 using DetectorDaq.Cli.Commands.Regmap;
 
@@ -13,6 +14,7 @@ public static class DetectorDaqCommandLine
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("DetectorDAQ: data acquisition for X-ray and CT detectors.");
+        root.Subcommands.Add(DemoCommand.Create(output));
         root.Subcommands.Add(RegmapCommand.Create(output));
         root.Subcommands.Add(BoardCommand.Create(output));
         root.Subcommands.Add(HilCommand.Create(output));
