@@ -98,4 +98,7 @@ public sealed class ModuleFrame
     }
 
     internal void Retire() => InFlight = false;
+
+    /// <summary>Arrival bits of packets 0 to 63 (all a frame of up to 64 packets has).</summary>
+    internal ulong FirstArrivalBits => _arrived[0];
 }

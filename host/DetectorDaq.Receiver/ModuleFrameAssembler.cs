@@ -37,6 +37,13 @@ public sealed class ModuleFrameAssembler
     private long _restarts;
     private int _peakInFlight;
 
+    // The last frames retired, by frame number modulo the ring size, so a packet of a frame already gone
+    // can be told apart: a copy of a packet that arrived (duplicate) or one that never did (late).
+    private readonly ulong[] _retiredNumbers = new ulong[RetiredRingSize];
+    private readonly ulong[] _retiredArrivals = new ulong[RetiredRingSize];
+    private readonly bool[] _retiredKnown = new bool[RetiredRingSize];
+    private const int RetiredRingSize = 256;
+
     /// <summary>Creates an assembler that hands frames to <paramref name="sink"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">An option is outside its range.</exception>
     public ModuleFrameAssembler(ModuleReceiverOptions options, IModuleFrameSink sink)
@@ -120,7 +127,7 @@ public sealed class ModuleFrameAssembler
         {
             if (_nextFrameNumber - frameNumber <= _options.RestartThresholdFrames)
             {
-                Count(ref _latePackets);
+                Count(ref IsRetiredCopy(frameNumber, _header.PacketIndex) ? ref _duplicates : ref _latePackets);
                 return;
             }
 
@@ -219,20 +226,38 @@ public sealed class ModuleFrameAssembler
             Retire(oldest, timedOut: true);
         }
 
+        // Frames of which no packet came within the window are given up; the aggregation counts them missing.
+        if (_numberingKnown && frameNumber >= _nextFrameNumber + window)
+        {
+            _nextFrameNumber = frameNumber - window + 1;
+        }
+
         RetireCompleteHead();
     }
 
+    // A complete frame leaves only when no older frame can still come: its number is the next one
+    // expected, or the numbering is not known yet. Reordered packets of an older frame thus still count.
     private void RetireCompleteHead()
     {
-        for (var oldest = Oldest(); oldest != null && oldest.Complete; oldest = Oldest())
+        for (var oldest = Oldest(); oldest != null && oldest.Complete && (!_numberingKnown || oldest.FrameNumber <= _nextFrameNumber); oldest = Oldest())
         {
             Retire(oldest, timedOut: false);
         }
     }
 
+    private bool IsRetiredCopy(ulong frameNumber, int packetIndex)
+    {
+        var slot = (int)(frameNumber % RetiredRingSize);
+        return _retiredKnown[slot] && _retiredNumbers[slot] == frameNumber && packetIndex < 64 && ((_retiredArrivals[slot] >> packetIndex) & 1) != 0;
+    }
+
     private void Retire(ModuleFrame frame, bool timedOut)
     {
         frame.Retire();
+        var slot = (int)(frame.FrameNumber % RetiredRingSize);
+        _retiredNumbers[slot] = frame.FrameNumber;
+        _retiredArrivals[slot] = frame.FirstArrivalBits;
+        _retiredKnown[slot] = true;
         Volatile.Write(ref _inFlight, _inFlight - 1);
         _numberingKnown = true;
         _nextFrameNumber = frame.FrameNumber + 1;

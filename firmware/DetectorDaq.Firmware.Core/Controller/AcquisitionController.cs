@@ -447,7 +447,11 @@ namespace DetectorDaq.Firmware.Controller
                     flags |= PacketFlags.Overflow;
                 }
 
-                _framer.SendFrame(_fifoFrame.FrameNumber, _fifoFrame.TimestampNanoseconds, flags, _samples);
+                if (!TrySend(_fifoFrame.FrameNumber, _fifoFrame.TimestampNanoseconds, flags))
+                {
+                    return;
+                }
+
                 sent++;
                 if (_framesToAcquire != 0 && sent >= _framesToAcquire)
                 {
@@ -489,13 +493,32 @@ namespace DetectorDaq.Firmware.Controller
                     return;
                 }
 
-                _framer.SendFrame(_adsFrameNumber, (ulong)_board.Clock.NowNanoseconds, PacketFlags.None, _samples);
+                if (!TrySend(_adsFrameNumber, (ulong)_board.Clock.NowNanoseconds, PacketFlags.None))
+                {
+                    return;
+                }
+
                 _adsFrameNumber++;
                 if (_framesToAcquire != 0 && _adsFrameNumber >= _framesToAcquire)
                 {
                     Finish();
                     return;
                 }
+            }
+        }
+
+        // A data link that fails ends the run in Fault instead of ending the streaming thread unseen.
+        private bool TrySend(ulong frameNumber, ulong timestampNanoseconds, PacketFlags flags)
+        {
+            try
+            {
+                _framer.SendFrame(frameNumber, timestampNanoseconds, flags, _samples);
+                return true;
+            }
+            catch (Exception exception)
+            {
+                Abort("data link: " + exception.Message);
+                return false;
             }
         }
 

@@ -19,11 +19,23 @@ public sealed class UdpPacketTransport : IPacketTransport, IDisposable
     /// <summary>Datagrams sent.</summary>
     public long DatagramsSent { get; private set; }
 
+    /// <summary>Datagrams the host refused (nothing listening on its port); UDP drops them, so do we.</summary>
+    public long DatagramsRefused { get; private set; }
+
     /// <inheritdoc/>
     public void Send(byte[] buffer, int offset, int count)
     {
-        _socket.Send(buffer.AsSpan(offset, count), SocketFlags.None);
-        DatagramsSent++;
+        try
+        {
+            _socket.Send(buffer.AsSpan(offset, count), SocketFlags.None);
+            DatagramsSent++;
+        }
+        catch (SocketException exception) when (exception.SocketErrorCode == SocketError.ConnectionRefused)
+        {
+            // An ICMP port-unreachable from an earlier datagram: the receiver is not listening (yet, or any
+            // more). A data link must not stop the controller for that; the host counts what it misses.
+            DatagramsRefused++;
+        }
     }
 
     /// <inheritdoc/>

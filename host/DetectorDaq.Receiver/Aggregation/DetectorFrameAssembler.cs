@@ -41,9 +41,13 @@ public sealed class DetectorFrameAssembler : IModuleFrameSink
     /// <summary>Creates an assembler for <paramref name="geometry"/> (1 to 64 modules) taking frames from <paramref name="pool"/>.</summary>
     /// <param name="geometry">The detector; module ids must match the receivers' module ids.</param>
     /// <param name="pool">Where detector frames come from; its capacity bounds memory and the frames queued on <see cref="Frames"/>.</param>
-    /// <param name="lagLimitFrames">How many frame numbers the newest waiting frame may lead the oldest before the oldest leaves incomplete, 1..1024 (default 4).</param>
+    /// <param name="lagLimitFrames">
+    /// How many frame numbers the newest waiting frame may lead the oldest before the oldest leaves
+    /// incomplete, 1..1024 (default 16). Keep it above the receivers' reorder window: a receiver holds
+    /// frames behind a gap for that many frames before it gives the gap up.
+    /// </param>
     /// <exception cref="ArgumentException">More than 64 modules, or the pool is for another geometry.</exception>
-    public DetectorFrameAssembler(DetectorGeometry geometry, FramePool pool, int lagLimitFrames = 4)
+    public DetectorFrameAssembler(DetectorGeometry geometry, FramePool pool, int lagLimitFrames = 16)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(lagLimitFrames, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(lagLimitFrames, 1024);

@@ -11,6 +11,7 @@ public static class HilCommand
         var command = new Command("hil", "Hardware-in-the-loop simulation: the real firmware core on virtual chips.");
         command.Subcommands.Add(HilControllerCommand.Create(output));
         command.Subcommands.Add(HilReplayCommand.Create(output));
+        command.Subcommands.Add(HilRunCommand.Create(output));
         return command;
     }
 }
