@@ -13,6 +13,12 @@ public sealed record AcquisitionOptions
     /// <summary>ZeroMQ PUB address for the live stream (tcp://HOST:PORT), or null for none.</summary>
     public string? StreamUrl { get; init; }
 
+    /// <summary>
+    /// Time between binding the live stream and starting the run, so subscribers that connect as the
+    /// stream appears (ZeroMQ's slow joiners) see the first frame.
+    /// </summary>
+    public TimeSpan StreamWarmUp { get; init; } = TimeSpan.FromMilliseconds(300);
+
     /// <summary>Flat-field projections in the stream with the run's darks and flats (into /entry/calibrated/data).</summary>
     public bool FlatField { get; init; } = true;
 

@@ -24,6 +24,9 @@ public static class AcquisitionSession
     /// <summary>Detector frames held at once between the receivers and the file.</summary>
     public const int FramePoolCapacity = 256;
 
+    /// <summary>Memory the live stream may hold for frames waiting to be sent, bytes.</summary>
+    public const long StreamQueueBytes = 64L << 20;
+
     /// <summary>How far one module may run ahead of another before the slower one counts as lagging.</summary>
     public const int LagLimitFrames = 64;
 
@@ -41,6 +44,10 @@ public static class AcquisitionSession
         {
             writer = OpenWriter(options, geometry, plan);
             stream = OpenStream(options, topology);
+            if (stream is not null)
+            {
+                Thread.Sleep(options.StreamWarmUp);
+            }
             foreach (var module in topology.Modules)
             {
                 receivers.Add(new ModuleReceiver(ReceiverOptions(topology, module, options), assembler));
@@ -108,7 +115,15 @@ public static class AcquisitionSession
     {
         try
         {
-            return options.StreamUrl is null ? null : new ZeroMqFrameStream(options.StreamUrl, topology.Geometry, new FrameStreamOptions { DetectorId = $"detdaq-{topology.DetectorId}" });
+            if (options.StreamUrl is null)
+            {
+                return null;
+            }
+
+            // Bursts of frames queue for the sender thread; the queue is bounded by bytes, not frame count.
+            var queue = (int)Math.Clamp(StreamQueueBytes / (topology.Geometry.PixelCount * 4L), 8, 1024);
+            var streamOptions = new FrameStreamOptions { DetectorId = $"detdaq-{topology.DetectorId}", QueueCapacity = queue, SendHighWaterMark = 2 * queue };
+            return new ZeroMqFrameStream(options.StreamUrl, topology.Geometry, streamOptions);
         }
         catch (FrameStreamException exception)
         {
