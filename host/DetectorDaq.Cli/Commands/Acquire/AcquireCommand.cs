@@ -1,0 +1,63 @@
+using System.CommandLine;
+using DetectorDaq.Acquisition;
+using DetectorDaq.Cli.Output;
+using DetectorDaq.Frames;
+using DetectorDaq.Receiver.Topology;
+
+namespace DetectorDaq.Cli.Commands.Acquire;
+
+/// <summary>
+/// <c>detdaq acquire --config detector.yaml --out FILE [--frames N] [--image-key KEY] [--integration-us T] [--stream URL]</c>:
+/// one run on real controllers (or simulated ones named in the topology), written as NeXus.
+/// </summary>
+public static class AcquireCommand
+{
+    /// <summary>Image keys accepted on the command line.</summary>
+    public static readonly string[] ImageKeys = ["projection", "flat", "dark"];
+
+    /// <summary>Builds the command.</summary>
+    public static Command Create(TextWriter output)
+    {
+        var config = new Option<string>("--config") { Description = "Detector topology YAML (modules, controller addresses, chips, geometry).", Required = true };
+        var outputFile = new Option<string>("--out") { Description = "NeXus file to write.", Required = true };
+        var frames = new Option<int>("--frames") { Description = "Frames to acquire.", DefaultValueFactory = _ => 100 };
+        var key = new Option<string>("--image-key") { Description = "What the frames show: projection, flat or dark.", DefaultValueFactory = _ => "projection" };
+        key.AcceptOnlyFromAmong(ImageKeys);
+        var integration = new Option<double>("--integration-us") { Description = "Integration period, microseconds.", DefaultValueFactory = _ => 1000 };
+        var stream = new Option<string?>("--stream") { Description = "Publish every frame on a ZeroMQ PUB socket, e.g. tcp://*:5555." };
+        var command = new Command("acquire", "Acquire frames from the controllers of a detector into a NeXus file.") { config, outputFile, frames, key, integration, stream };
+        command.SetAction(parseResult =>
+        {
+            var frameCount = parseResult.GetValue(frames);
+            var period = parseResult.GetValue(integration);
+            if (frameCount < 1 || period < 1)
+            {
+                throw new CommandLineException("--frames and --integration-us must be positive", ExitCodes.UsageError);
+            }
+
+            DetectorTopology topology;
+            try
+            {
+                topology = DetectorTopology.Load(parseResult.GetValue(config)!);
+            }
+            catch (TopologyException exception)
+            {
+                throw new CommandLineException(exception.Message, ExitCodes.UsageError, exception);
+            }
+
+            var imageKey = parseResult.GetValue(key) switch { "dark" => ImageKey.Dark, "flat" => ImageKey.Flat, _ => ImageKey.Projection };
+            var plan = AcquisitionPlan.Uniform(imageKey, frameCount, (long)(period * 1000));
+            var options = new AcquisitionOptions { OutputPath = parseResult.GetValue(outputFile)!, StreamUrl = parseResult.GetValue(stream), FlatField = false };
+            try
+            {
+                var summary = AcquisitionReport.Run(ConsoleFactory.Create(output), "acquire", progress => AcquisitionSession.Run(topology, plan, options with { Progress = progress }));
+                return summary.FaultReason is null ? ExitCodes.Success : ExitCodes.Failure;
+            }
+            catch (AcquisitionException exception)
+            {
+                throw new CommandLineException(exception.Message, ExitCodes.Failure, exception);
+            }
+        });
+        return command;
+    }
+}
