@@ -1,4 +1,6 @@
 using System.CommandLine;
+using DetectorDaq.Cli.Commands.Acquire;
+using DetectorDaq.Cli.Commands.Bench;
 using DetectorDaq.Cli.Commands.Board;
 using DetectorDaq.Cli.Commands.Calibrate;
 using DetectorDaq.Cli.Commands.Demo;
@@ -15,10 +17,12 @@ public static class DetectorDaqCommandLine
     {
         var root = new RootCommand("DetectorDAQ: data acquisition for X-ray and CT detectors.");
         root.Subcommands.Add(DemoCommand.Create(output));
+        root.Subcommands.Add(AcquireCommand.Create(output));
         root.Subcommands.Add(RegmapCommand.Create(output));
         root.Subcommands.Add(BoardCommand.Create(output));
         root.Subcommands.Add(HilCommand.Create(output));
         root.Subcommands.Add(CalibrateCommand.Create(output, error));
+        root.Subcommands.Add(BenchCommand.Create(output));
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try
         {
