@@ -1,3 +1,4 @@
+using DetectorDaq.Receiver.FastPath;
 using BenchmarkDotNet.Attributes;
 using DetectorDaq.Bench;
 using DetectorDaq.Firmware.Crc;

@@ -1,3 +1,4 @@
+using DetectorDaq.Receiver.FastPath;
 using System.Buffers.Binary;
 using DetectorDaq.Firmware.Framing;
 using DetectorDaq.Firmware.Hardware;

@@ -1,3 +1,6 @@
+using DetectorDaq.Calibration.Kernels;
+using DetectorDaq.Firmware.Interfaces;
+using DetectorDaq.Receiver.FastPath;
 using System.Diagnostics;
 using DetectorDaq.Firmware.Framing;
 
@@ -94,18 +97,22 @@ public sealed class ModuleFrameAssembler
     {
         Volatile.Write(ref _packetsReceived, _packetsReceived + 1);
         Volatile.Write(ref _bytesReceived, _bytesReceived + length);
-        if (!DataPacketReader.TryReadHeader(datagram, length, _header, out var error))
+        // Prefix, then CRC (with the CPU's CRC instruction), then fields: corruption anywhere reads as a CRC failure.
+        if (DataPacketReader.CheckPrefix(datagram, length).Length != 0)
         {
-            // The reader checks the CRC right after the fixed prefix, so any later corruption reads as a CRC failure.
-            if (error.StartsWith("CRC", StringComparison.Ordinal))
-            {
-                Count(ref _crcFailures);
-            }
-            else
-            {
-                Count(ref _malformed);
-            }
+            Count(ref _malformed);
+            return;
+        }
 
+        if (!Crc32CHost.IsValid(datagram.AsSpan(0, length)))
+        {
+            Count(ref _crcFailures);
+            return;
+        }
+
+        if (!DataPacketReader.TryReadHeader(datagram, length, _header, verifyCrc: false, out _))
+        {
+            Count(ref _malformed);
             return;
         }
 
@@ -171,7 +178,15 @@ public sealed class ModuleFrameAssembler
             Count(ref _reordered);
         }
 
-        DataPacketReader.UnpackSamples(datagram, _header, frame.Samples, (int)_header.FirstChannel);
+        if (_header.Encoding == SampleEncoding.Packed20)
+        {
+            Packed20Decoder.Unpack(datagram.AsSpan(UdpDataPacketFormat.Size, length - UdpDataPacketFormat.Size), frame.Samples.AsSpan((int)_header.FirstChannel, _header.ChannelCount));
+        }
+        else
+        {
+            DataPacketReader.UnpackSamples(datagram, _header, frame.Samples, (int)_header.FirstChannel);
+        }
+
         Count(ref _packetsAccepted);
         if (frame.Complete)
         {

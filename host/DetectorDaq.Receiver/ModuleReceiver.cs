@@ -91,16 +91,29 @@ public sealed class ModuleReceiver : IDisposable
         var buffer = ArrayPool<byte>.Shared.Rent(MaxDatagramBytes + 1);
         try
         {
+            // One blocking receive per datagram (one system call); the timeout wakes the loop when idle to
+            // retire expired frames and to notice Stop.
+            _socket.ReceiveTimeout = PollMicroseconds / 1000;
+            var lastRetire = Stopwatch.GetTimestamp();
+            var retireInterval = Stopwatch.Frequency / 1000;
             while (!_stopping)
             {
-                // Drain what is queued before the next poll: one system call per datagram at full rate.
-                if (_socket.Available > 0 || _socket.Poll(PollMicroseconds, SelectMode.SelectRead))
+                try
                 {
                     var length = _socket.Receive(buffer, SocketFlags.None);
                     _assembler.Process(buffer, length, Stopwatch.GetTimestamp());
                 }
+                catch (SocketException exception) when (exception.SocketErrorCode is SocketError.TimedOut or SocketError.WouldBlock or SocketError.ConnectionReset or SocketError.MessageSize)
+                {
+                    // Idle (timeout), an ICMP error for an earlier send, or an oversize datagram: nothing to assemble.
+                }
 
-                _assembler.RetireExpired(Stopwatch.GetTimestamp());
+                var now = Stopwatch.GetTimestamp();
+                if (now - lastRetire >= retireInterval)
+                {
+                    _assembler.RetireExpired(now);
+                    lastRetire = now;
+                }
             }
 
             _assembler.Flush();

@@ -1,3 +1,4 @@
+using DetectorDaq.Receiver.FastPath;
 using System.Text;
 using DetectorDaq.Firmware.Crc;
 

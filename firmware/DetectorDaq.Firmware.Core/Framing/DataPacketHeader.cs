@@ -4,7 +4,7 @@ namespace DetectorDaq.Firmware.Framing
 {
     /// <summary>
     /// Decoded 48-byte header of a data packet (<see cref="UdpDataPacketFormat"/>); filled by
-    /// <see cref="DataPacketReader.TryReadHeader"/>, one instance reused per receive loop.
+    /// <see cref="DataPacketReader.TryReadHeader(byte[], int, DataPacketHeader, out string)"/>, one instance reused per receive loop.
     /// </summary>
     public sealed class DataPacketHeader
     {

@@ -13,14 +13,26 @@ namespace DetectorDaq.Firmware.Framing
     {
         private const int HeaderSize = UdpDataPacketFormat.Size;
 
+        /// <summary>The error a datagram with a wrong CRC-32C gets.</summary>
+        public const string CrcMismatch = "CRC-32C mismatch";
+
         /// <summary>
         /// Fills <paramref name="header"/> from the first <paramref name="length"/> bytes of <paramref name="datagram"/>
         /// after checking magic, version, header size, the CRC-32C, encoding, packet index and count, and
         /// the channel count against the payload length. False with a one-line <paramref name="error"/> otherwise (empty when accepted).
         /// </summary>
-        public static bool TryReadHeader(byte[] datagram, int length, DataPacketHeader header, out string error)
+        public static bool TryReadHeader(byte[] datagram, int length, DataPacketHeader header, out string error) =>
+            TryReadHeader(datagram, length, header, true, out error);
+
+        /// <summary>
+        /// As <see cref="TryReadHeader(byte[], int, DataPacketHeader, out string)"/>, but leaves the CRC to a
+        /// caller that checked it already (a host verifying with the CPU's CRC instruction) when
+        /// <paramref name="verifyCrc"/> is false; such a caller checks <see cref="CheckPrefix"/> first, so
+        /// that corruption still reads as a CRC failure.
+        /// </summary>
+        public static bool TryReadHeader(byte[] datagram, int length, DataPacketHeader header, bool verifyCrc, out string error)
         {
-            error = Check(datagram, length);
+            error = Check(datagram, length, verifyCrc);
             if (error.Length != 0)
             {
                 return false;
@@ -44,7 +56,7 @@ namespace DetectorDaq.Firmware.Framing
         /// <summary>
         /// Unpacks the packet's <see cref="DataPacketHeader.ChannelCount"/> samples into <paramref name="destination"/>
         /// from <paramref name="destinationOffset"/> (signed encodings sign-extended); returns the samples written.
-        /// Call after <see cref="TryReadHeader"/> accepted the datagram.
+        /// Call after <see cref="TryReadHeader(byte[], int, DataPacketHeader, out string)"/> accepted the datagram.
         /// </summary>
         /// <exception cref="ArgumentException">The destination has no room for the samples.</exception>
         public static int UnpackSamples(byte[] datagram, DataPacketHeader header, int[] destination, int destinationOffset)
@@ -58,7 +70,11 @@ namespace DetectorDaq.Firmware.Framing
             return header.ChannelCount;
         }
 
-        private static string Check(byte[] datagram, int length)
+        /// <summary>
+        /// Checks length, magic, version and header size: what must hold before the CRC can be computed.
+        /// Empty when they hold, otherwise a one-line reason.
+        /// </summary>
+        public static string CheckPrefix(byte[] datagram, int length)
         {
             if (datagram == null || length < HeaderSize || length > datagram.Length)
             {
@@ -80,12 +96,26 @@ namespace DetectorDaq.Firmware.Framing
                 return "header size is not 48 bytes";
             }
 
-            // Checked before the fields below so that any corruption reads as what it is.
-            var crc = Crc32C.Append(Crc32C.Start(), datagram, 0, UdpDataPacketFormat.CrcCoveredHeaderBytes);
-            crc = Crc32C.Append(crc, datagram, HeaderSize, length - HeaderSize);
-            if (Crc32C.Finish(crc) != ByteOrder.ReadUInt32LittleEndian(datagram, UdpDataPacketFormat.Crc32cOffset))
+            return string.Empty;
+        }
+
+        private static string Check(byte[] datagram, int length, bool verifyCrc)
+        {
+            var prefix = CheckPrefix(datagram, length);
+            if (prefix.Length != 0)
             {
-                return "CRC-32C mismatch";
+                return prefix;
+            }
+
+            // Checked before the fields below so that any corruption reads as what it is.
+            if (verifyCrc)
+            {
+                var crc = Crc32C.Append(Crc32C.Start(), datagram, 0, UdpDataPacketFormat.CrcCoveredHeaderBytes);
+                crc = Crc32C.Append(crc, datagram, HeaderSize, length - HeaderSize);
+                if (Crc32C.Finish(crc) != ByteOrder.ReadUInt32LittleEndian(datagram, UdpDataPacketFormat.Crc32cOffset))
+                {
+                    return CrcMismatch;
+                }
             }
 
             var encoding = (SampleEncoding)datagram[UdpDataPacketFormat.EncodingOffset];

@@ -1,7 +1,8 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using DetectorDaq.Firmware.Interfaces;
 
-namespace DetectorDaq.Bench;
+namespace DetectorDaq.Receiver.FastPath;
 
 /// <summary>
 /// CRC-32C with the CPU's CRC32 instruction through <see cref="BitOperations.Crc32C(uint, ulong)"/> (8 bytes per
@@ -26,6 +27,18 @@ public static class Crc32CHost
         }
 
         return state;
+    }
+
+    /// <summary>
+    /// True when the CRC-32C field of the data packet <paramref name="datagram"/> matches bytes 0..43 and
+    /// the payload (UDP data packet format).
+    /// </summary>
+    public static bool IsValid(ReadOnlySpan<byte> datagram)
+    {
+        var covered = UdpDataPacketFormat.CrcCoveredHeaderBytes;
+        var state = Append(0xFFFFFFFF, datagram[..covered]);
+        state = Append(state, datagram[UdpDataPacketFormat.Size..]) ^ 0xFFFFFFFF;
+        return state == BinaryPrimitives.ReadUInt32LittleEndian(datagram[UdpDataPacketFormat.Crc32cOffset..]);
     }
 
     /// <summary>CRC-32C of <paramref name="data"/>.</summary>
