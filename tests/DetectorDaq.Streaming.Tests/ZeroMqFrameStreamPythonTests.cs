@@ -16,8 +16,14 @@ public class ZeroMqFrameStreamPythonTests
         socket = zmq.Context.instance().socket(zmq.SUB)
         socket.setsockopt(zmq.SUBSCRIBE, b"")
         socket.setsockopt(zmq.RCVTIMEO, 10000)
+        # Wait for the ZMTP handshake, then give the subscription a moment to reach the publisher: a fixed
+        # sleep alone loses the first frames on a loaded machine.
+        monitor = socket.get_monitor_socket(zmq.EVENT_HANDSHAKE_SUCCEEDED)
+        monitor.setsockopt(zmq.RCVTIMEO, 20000)
         socket.connect(url)
-        time.sleep(0.5)
+        from zmq.utils.monitor import recv_monitor_message
+        recv_monitor_message(monitor)
+        time.sleep(0.3)
         print("ready", flush=True)
         for n in range(count):
             parts = socket.recv_multipart()
