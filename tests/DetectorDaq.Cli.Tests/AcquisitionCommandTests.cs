@@ -7,7 +7,7 @@ namespace DetectorDaq.Cli.Tests;
 /// <summary>The main job and the acquisition verbs, checked with h5py/numpy/pyzmq rather than our own readers.</summary>
 public class AcquisitionCommandTests
 {
-    private static string Tooth => Path.Combine(RepositoryRoot(), "..", "shared", "data", "dxchange-tooth", "tooth.h5");
+    private static string Tooth => Path.Combine(RepositoryRoot(), "hil", "recordings", "tooth.h5");
 
     // The flat-field formula computed by NumPy on the original scan: the reference every path must meet.
     private const string CompareWithReference = """

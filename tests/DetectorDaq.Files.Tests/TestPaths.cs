@@ -19,7 +19,7 @@ internal static class TestPaths
     }
 
     /// <summary>The Data Exchange tooth sample (181 projections of 2 × 640, 10 darks, 10 flats).</summary>
-    public static string Tooth => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "data", "dxchange-tooth", "tooth.h5"));
+    public static string Tooth => Path.Combine(RepositoryRoot, "hil", "recordings", "tooth.h5");
 
     /// <summary>A fresh empty folder for one test.</summary>
     public static string NewScratchFolder()

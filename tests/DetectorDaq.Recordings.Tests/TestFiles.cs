@@ -2,16 +2,16 @@ using System.Diagnostics;
 
 namespace DetectorDaq.Recordings.Tests;
 
-/// <summary>Sample data under ../shared/data beside the repository, temporary files and the independent Python reader.</summary>
+/// <summary>The sample recordings bundled in hil/recordings, temporary files and the independent Python reader.</summary>
 internal static class TestFiles
 {
     private const string Python = "/usr/bin/python3";
 
-    public static string ToothPath => Path.Combine(SharedData, "dxchange-tooth", "tooth.h5");
+    public static string ToothPath => Path.Combine(Recordings, "tooth.h5");
 
-    public static string OpenBciPath => Path.Combine(SharedData, "ads1299-openbci", "OpenBCI_GUI-v6-blinks-jawClench-alpha.txt");
+    public static string OpenBciPath => Path.Combine(Recordings, "OpenBCI_GUI-v6-blinks-jawClench-alpha.txt");
 
-    private static string SharedData
+    private static string Recordings
     {
         get
         {
@@ -22,7 +22,7 @@ internal static class TestFiles
             }
 
             Assert.That(directory, Is.Not.Null, "repository root (DetectorDAQ.sln) not found above the test directory");
-            return Path.Combine(directory!.Parent!.FullName, "shared", "data");
+            return Path.Combine(directory!.FullName, "hil", "recordings");
         }
     }
 
