@@ -1,6 +1,6 @@
 namespace DetectorDaq.Files.Tests;
 
-/// <summary>Where the shared sample data and scratch files are.</summary>
+/// <summary>Where the bundled sample data and scratch files are.</summary>
 internal static class TestPaths
 {
     /// <summary>The repository root: the folder holding DetectorDAQ.sln.</summary>
