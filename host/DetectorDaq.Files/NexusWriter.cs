@@ -5,9 +5,10 @@ using PureHDF.Selections;
 namespace DetectorDaq.Files;
 
 /// <summary>
-/// Streams detector frames into a NeXus (NXtomo) file with the layout of DESIGN.md §6, one HDF5
-/// chunk per frame, so memory stays bounded (one frame of buffers plus one 4096-entry chunk per
-/// metadata column) whatever the run length.
+/// Streams detector frames into a NeXus (NXtomo) file with the layout of DESIGN.md §6. Image data
+/// goes into contiguous datasets preallocated for the run and written in place frame by frame, so
+/// memory stays bounded (one frame of buffers; the per-frame metadata columns, 21 bytes a frame, are
+/// chunked 4096 entries at a time) whatever the run length.
 /// </summary>
 /// <remarks>
 /// PureHDF 2.2 creates datasets with fixed dimensions and writes each chunk once, so the frame count
@@ -46,10 +47,12 @@ public sealed class NexusWriter : IFrameSink
         Geometry = geometry;
         _expectedFrames = (ulong)options.ExpectedFrames;
         var frameDims = new[] { _expectedFrames, (ulong)geometry.Rows, (ulong)geometry.Columns };
-        var frameChunk = new[] { 1u, (uint)geometry.Rows, (uint)geometry.Columns };
         var columnChunk = (uint)Math.Min(_expectedFrames, MetadataChunkLength);
 
-        _raw = new H5Dataset<int[]>(fileDims: frameDims, chunks: frameChunk);
+        // Image data is contiguous, preallocated for the expected frames and written in place as frames
+        // arrive: PureHDF 2.2.0 keeps every chunk of a chunked dataset in memory until the file closes,
+        // while a contiguous hyperslab write goes straight to the file, so memory stays bounded.
+        _raw = new H5Dataset<int[]>(fileDims: frameDims);
         _imageKey = new ChunkedColumn<int>(_expectedFrames, columnChunk);
         _frameNumber = new ChunkedColumn<ulong>(_expectedFrames, columnChunk);
         _timestamp = new ChunkedColumn<ulong>(_expectedFrames, columnChunk);
@@ -85,7 +88,7 @@ public sealed class NexusWriter : IFrameSink
 
         if (options.CalibrationVersion is { } version)
         {
-            _calibrated = new H5Dataset<float[]>(fileDims: frameDims, chunks: frameChunk);
+            _calibrated = new H5Dataset<float[]>(fileDims: frameDims);
             _calibratedBuffer = new float[geometry.PixelCount];
             entry["calibrated"] = new H5Group
             {
