@@ -61,7 +61,6 @@ public static class ScenarioRunner
                 timers.ForEach(timer => timer.Dispose());
             }
 
-            Thread.Sleep(scenario.Injections.Any(i => i.Kind == InjectionKind.Reorder) ? 100 : 0);
             var expectations = Evaluate(scenario, summary, recording, proxies, measurements);
             return new ScenarioResult(scenario.Name, started, clock.Elapsed, expectations, measurements);
         }
