@@ -27,15 +27,15 @@ public static class AcquisitionSession
     /// <summary>Memory the live stream may hold for frames waiting to be sent, bytes.</summary>
     public const long StreamQueueBytes = 64L << 20;
 
-    /// <summary>How far one module may run ahead of another before the slower one counts as lagging.</summary>
-    public const int LagLimitFrames = 64;
+    /// <summary>How long one module may run ahead of another before the slower one counts as lagging.</summary>
+    public static readonly TimeSpan LagLimit = TimeSpan.FromMilliseconds(500);
 
     /// <summary>Runs <paramref name="plan"/> on the detector of <paramref name="topology"/>.</summary>
     /// <exception cref="AcquisitionException">The run could not start (file, stream, controller); nothing was acquired.</exception>
     public static AcquisitionSummary Run(DetectorTopology topology, AcquisitionPlan plan, AcquisitionOptions options, CancellationToken cancellationToken = default)
     {
         var geometry = topology.Geometry;
-        var assembler = new DetectorFrameAssembler(geometry, new FramePool(geometry, FramePoolCapacity), LagLimitFrames);
+        var assembler = new DetectorFrameAssembler(geometry, new FramePool(geometry, FramePoolCapacity), LagLimitFrames(plan));
         var receivers = new List<ModuleReceiver>();
         var clients = new List<ControllerClient>();
         NexusWriter? writer = null;
@@ -96,6 +96,14 @@ public static class AcquisitionSession
             writer?.Dispose();
             stream?.Dispose();
         }
+    }
+
+    // A module delayed by a busy host or network must not make frames incomplete that arrive whole a
+    // moment later: the lag limit is a time, turned into frames, and capped so the pool still bounds memory.
+    private static int LagLimitFrames(AcquisitionPlan plan)
+    {
+        var frames = (long)Math.Ceiling(LagLimit.TotalNanoseconds / Math.Max(1, plan.IntegrationPeriodNanoseconds));
+        return (int)Math.Clamp(frames, 16, FramePoolCapacity * 3 / 4);
     }
 
     private static NexusWriter OpenWriter(AcquisitionOptions options, DetectorGeometry geometry, AcquisitionPlan plan)
