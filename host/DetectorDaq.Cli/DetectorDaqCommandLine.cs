@@ -2,6 +2,7 @@ using System.CommandLine;
 using DetectorDaq.Cli.Commands.Acquire;
 using DetectorDaq.Cli.Commands.Bench;
 using DetectorDaq.Cli.Commands.Board;
+using DetectorDaq.Cli.Commands.Cal;
 using DetectorDaq.Cli.Commands.Calibrate;
 using DetectorDaq.Cli.Commands.Demo;
 using DetectorDaq.Cli.Commands.Hil;
@@ -22,6 +23,7 @@ public static class DetectorDaqCommandLine
         root.Subcommands.Add(BoardCommand.Create(output));
         root.Subcommands.Add(HilCommand.Create(output));
         root.Subcommands.Add(CalibrateCommand.Create(output, error));
+        root.Subcommands.Add(CalCommand.Create(output));
         root.Subcommands.Add(BenchCommand.Create(output));
         var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
         try

@@ -83,6 +83,22 @@ public sealed class VirtualFpga : SpiDevice
     /// <summary>The chips of the chain; index 0 is nearest the FPGA (its DOUT drives the FPGA).</summary>
     public IReadOnlyList<VirtualDdc264> Chips => _chips;
 
+    /// <summary>
+    /// Defects of the module's channels (module channel = chip × 64 + input), applied by every chip of
+    /// the chain when it converts; null for none. A <see cref="Controller.SimulatedController"/> takes them through its <c>Fpga</c>.
+    /// </summary>
+    public ChannelDefects? Defects
+    {
+        get => _chips[0].Defects;
+        set
+        {
+            foreach (var chip in _chips)
+            {
+                chip.Defects = value;
+            }
+        }
+    }
+
     /// <summary>FPGA time in ns.</summary>
     public long NowNanoseconds
     {

@@ -34,6 +34,10 @@ public sealed class VirtualDdc264
     private readonly Random _noiseA;
     private readonly Random _noiseB;
     private readonly int[] _codes = new int[Channels];
+    private readonly TransferFunction[] _defectiveA = new TransferFunction[Channels];
+    private readonly TransferFunction[] _defectiveB = new TransferFunction[Channels];
+    private ChannelDefects? _cachedDefects;
+    private int _cachedVersion;
     private ushort _shiftRegister;
 
     /// <summary>
@@ -58,6 +62,9 @@ public sealed class VirtualDdc264
 
     /// <summary>Fault: bits flipped in the latched configuration (a corrupted configuration latch).</summary>
     public ushort ConfigurationCorruption { get; set; }
+
+    /// <summary>Per-channel and module-wide defects (indexed by module channel) applied at conversion; null for none.</summary>
+    public ChannelDefects? Defects { get; set; }
 
     /// <summary>RESET pin held low.</summary>
     public bool InReset { get; private set; }
@@ -125,14 +132,46 @@ public sealed class VirtualDdc264
         var testMode = (Configuration & Ddc264Registers.ConfigTestMask) != 0;
         var seconds = integrationNanoseconds * 1e-9;
         var fullScale = FullScale.Coulombs;
+        var defects = Defects;
+        var effective = defects is null ? null : EffectiveTransfers(defects, side);
         for (var channel = 0; channel < Channels; channel++)
         {
-            var charge = testMode ? 0.0 : _signal(_firstModuleChannel + channel, frameIndex).Amperes * seconds;
-            _codes[channel] = (int)transfer.Convert(charge / fullScale, 0, maximum, bipolar: false, noise);
+            var moduleChannel = _firstModuleChannel + channel;
+            var defective = effective is not null && moduleChannel < defects!.ChannelCount;
+            if (defective && defects!.TryGetStuckCode(moduleChannel, out var stuck))
+            {
+                _codes[channel] = (int)Math.Min(stuck, maximum);
+                continue;
+            }
+
+            var dark = testMode || (defective && defects!.IsDead(moduleChannel));
+            var charge = dark ? 0.0 : _signal(moduleChannel, frameIndex).Amperes * seconds;
+            var channelTransfer = defective ? effective![channel] : transfer;
+            _codes[channel] = (int)channelTransfer.Convert(charge / fullScale, 0, maximum, bipolar: false, noise);
         }
 
         ConvertedSide = side;
         IntegratingSide = side == IntegratorSide.A ? IntegratorSide.B : IntegratorSide.A;
+    }
+
+    private TransferFunction[] EffectiveTransfers(ChannelDefects defects, IntegratorSide side)
+    {
+        // Rebuilt only when the defects change, so conversions do not allocate.
+        var version = defects.Version;
+        if (!ReferenceEquals(defects, _cachedDefects) || version != _cachedVersion)
+        {
+            for (var channel = 0; channel < Channels; channel++)
+            {
+                var moduleChannel = Math.Min(_firstModuleChannel + channel, defects.ChannelCount - 1);
+                _defectiveA[channel] = defects.Effective(moduleChannel, sideB: false, _sideA);
+                _defectiveB[channel] = defects.Effective(moduleChannel, sideB: true, _sideB);
+            }
+
+            _cachedDefects = defects;
+            _cachedVersion = version;
+        }
+
+        return side == IntegratorSide.A ? _defectiveA : _defectiveB;
     }
 
     /// <summary>Shifts the last conversion out on DOUT: 64 samples, MSB first, in chip output order.</summary>

@@ -1,0 +1,19 @@
+using DetectorDaq.CalibrationDb;
+
+namespace DetectorDaq.Cli.Commands.Cal;
+
+/// <summary>Turns store and file errors into one-line command-line errors.</summary>
+internal static class CalErrors
+{
+    public static T Guard<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (CalibrationStoreException exception)
+        {
+            throw new CommandLineException(exception.Message, ExitCodes.Failure, exception);
+        }
+    }
+}

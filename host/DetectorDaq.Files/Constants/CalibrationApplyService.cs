@@ -1,0 +1,144 @@
+using DetectorDaq.Calibration.Chain;
+using DetectorDaq.Calibration.Constants;
+using PureHDF;
+using PureHDF.Selections;
+
+namespace DetectorDaq.Files.Constants;
+
+/// <summary>
+/// Offline calibration of a tomography file (Data Exchange or NeXus) with one module's constants:
+/// every projection goes through a <see cref="CalibrationChain"/> (offset, nonlinearity, gain, bad-channel
+/// interpolation, lag, and flat-field normalisation from the file's own flats run through the same chain)
+/// into <c>/entry/calibrated/data</c> float32 [projections, rows, columns], with
+/// <c>calibration_version</c> = "&lt;serial&gt;:&lt;valid_from&gt;". Values are rounded to integer codes first.
+/// The integrator side of a frame is its index in the file modulo the constants' sides (the DDC264
+/// alternates sides every conversion; side A first is unconfirmed), since the files carry no side.
+/// Written to a temporary file beside the output and renamed at the end.
+/// </summary>
+public static class CalibrationApplyService
+{
+    /// <summary>The calibration_version string of <paramref name="constants"/>: "&lt;serial&gt;:&lt;valid_from ISO 8601&gt;".</summary>
+    public static string VersionOf(CalibrationConstants constants)
+    {
+        ArgumentNullException.ThrowIfNull(constants);
+        return $"{constants.ModuleSerial}:{constants.ValidFrom.ToString("o", System.Globalization.CultureInfo.InvariantCulture)}";
+    }
+
+    /// <summary>Calibrates <paramref name="inputPath"/> with <paramref name="constants"/> into <paramref name="outputPath"/>.</summary>
+    /// <returns>Warnings from reading the input.</returns>
+    /// <exception cref="TomographyFileException">The input is unusable, lacks projections or flats, does not match the constants' module shape, or the output cannot be written.</exception>
+    public static IReadOnlyList<string> Run(string inputPath, string outputPath, CalibrationConstants constants, bool minusLog, IProgress<double>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(constants);
+        if (string.Equals(Path.GetFullPath(inputPath), Path.GetFullPath(outputPath), StringComparison.Ordinal))
+        {
+            throw new TomographyFileException(outputPath, "output would overwrite the input");
+        }
+
+        using var input = TomographyFile.Open(inputPath);
+        if (input.Rows != constants.Rows || input.Columns != constants.Columns)
+        {
+            throw new TomographyFileException(inputPath, $"frames are {input.Rows} x {input.Columns}, constants of {constants.ModuleSerial} are for {constants.Rows} x {constants.Columns}");
+        }
+
+        if (input.Projections.Count == 0 || input.Flats.Count == 0)
+        {
+            throw new TomographyFileException(inputPath, $"calibration needs projections and flats; found {input.Projections.Count} projections, {input.Flats.Count} flats");
+        }
+
+        var flat = CalibrationChain.FlatFieldFrom(constants, Frames(input.Flats, constants.Sides));
+        var chain = new CalibrationChain(constants, new CalibrationChainOptions { FlatField = flat, MinusLog = minusLog });
+        var temporaryPath = outputPath + ".partial";
+        try
+        {
+            Write(input, chain, temporaryPath, minusLog, progress);
+            File.Move(temporaryPath, outputPath, overwrite: true);
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            File.Delete(temporaryPath);
+            throw new TomographyFileException(outputPath, $"cannot write output ({exception.Message})", exception);
+        }
+        catch
+        {
+            File.Delete(temporaryPath);
+            throw;
+        }
+
+        progress?.Report(1.0);
+        return input.Warnings;
+    }
+
+    private static IEnumerable<SidedFrame> Frames(FrameSeries series, int sides)
+    {
+        var batch = new float[(long)series.BatchFrames * series.PixelCount];
+        for (var first = 0; first < series.Count; first += series.BatchFrames)
+        {
+            var count = Math.Min(series.BatchFrames, series.Count - first);
+            series.Read(first, count, batch);
+            for (var i = 0; i < count; i++)
+            {
+                var codes = new int[series.PixelCount];
+                ToCodes(batch.AsSpan(i * series.PixelCount, series.PixelCount), codes);
+                yield return new SidedFrame(codes, series.FileIndices[first + i] % sides);
+            }
+        }
+    }
+
+    private static void ToCodes(ReadOnlySpan<float> values, Span<int> codes)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            codes[i] = (int)MathF.Round(values[i]);
+        }
+    }
+
+    private static void Write(TomographyFile input, CalibrationChain chain, string path, bool minusLog, IProgress<double>? progress)
+    {
+        var projections = input.Projections;
+        var pixels = projections.PixelCount;
+        var data = new H5Dataset<float[]>(fileDims: [(ulong)projections.Count, (ulong)projections.Rows, (ulong)projections.Columns], chunks: [1, (uint)projections.Rows, (uint)projections.Columns]);
+        var calibrated = new H5Group
+        {
+            Attributes = new() { [NexusPaths.NexusClass] = "NXdata", ["signal"] = "data", ["minus_log"] = minusLog ? 1 : 0 },
+            ["data"] = data,
+            ["image_key"] = new int[projections.Count],
+            [NexusPaths.CalibrationVersionName] = VersionOf(chain.Constants),
+            ["source_file"] = Path.GetFullPath(input.Path),
+        };
+        if (input.Theta is { } theta)
+        {
+            calibrated["rotation_angle"] = theta.ToArray();
+        }
+
+        var file = new H5File
+        {
+            ["entry"] = new H5Group
+            {
+                Attributes = new() { [NexusPaths.NexusClass] = "NXentry" },
+                ["definition"] = "NXtomo",
+                ["start_time"] = DateTimeOffset.Now.ToString("o"),
+                ["calibrated"] = calibrated,
+            },
+        };
+
+        var batch = new float[(long)projections.BatchFrames * pixels];
+        var codes = new int[pixels];
+        var frame = new float[pixels];
+        using var writer = file.BeginWrite(path);
+        for (var first = 0; first < projections.Count; first += projections.BatchFrames)
+        {
+            var count = Math.Min(projections.BatchFrames, projections.Count - first);
+            projections.Read(first, count, batch);
+            for (var i = 0; i < count; i++)
+            {
+                ToCodes(batch.AsSpan(i * pixels, pixels), codes);
+                chain.Apply(codes, projections.FileIndices[first + i] % chain.Constants.Sides, frame);
+                var selection = new HyperslabSelection(rank: 3, starts: [(ulong)(first + i), 0, 0], blocks: [1, (ulong)projections.Rows, (ulong)projections.Columns]);
+                writer.Write(data, frame, fileSelection: selection);
+            }
+
+            progress?.Report((double)(first + count) / projections.Count);
+        }
+    }
+}
