@@ -1,6 +1,4 @@
 using DetectorDaq.Calibration;
-using PureHDF;
-using PureHDF.Selections;
 
 namespace DetectorDaq.Files;
 
@@ -26,11 +24,6 @@ public static class FlatFieldService
     /// <exception cref="TomographyFileException">The input is unusable (see <see cref="TomographyFile.Open"/>), has no projections, darks or flats, or the output cannot be written; the message is one line naming the file.</exception>
     public static IReadOnlyList<string> Run(string inputPath, string outputPath, bool minusLog, IProgress<double>? progress = null)
     {
-        if (string.Equals(Path.GetFullPath(inputPath), Path.GetFullPath(outputPath), StringComparison.Ordinal))
-        {
-            throw new TomographyFileException(outputPath, "output would overwrite the input");
-        }
-
         using var input = TomographyFile.Open(inputPath);
         if (input.Projections.Count == 0 || input.Darks.Count == 0 || input.Flats.Count == 0)
         {
@@ -39,25 +32,7 @@ public static class FlatFieldService
 
         var batch = new float[(long)input.Projections.BatchFrames * input.Projections.PixelCount];
         var correction = FlatFieldCorrection.FromAccumulators(Accumulate(input.Darks, batch), Accumulate(input.Flats, batch));
-
-        var temporaryPath = outputPath + ".partial";
-        try
-        {
-            WriteCorrected(input, correction, temporaryPath, minusLog, batch, progress);
-            File.Move(temporaryPath, outputPath, overwrite: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporaryPath);
-            throw new TomographyFileException(outputPath, $"cannot write output ({exception.Message})", exception);
-        }
-        catch
-        {
-            File.Delete(temporaryPath);
-            throw;
-        }
-
-        progress?.Report(1.0);
+        CalibratedProjectionsFile.Write(input, outputPath, CalibrationVersion, minusLog, (raw, corrected, _) => correction.Apply(raw, corrected, minusLog), progress);
         return input.Warnings;
     }
 
@@ -75,52 +50,5 @@ public static class FlatFieldService
         }
 
         return accumulator;
-    }
-
-    private static void WriteCorrected(TomographyFile input, FlatFieldCorrection correction, string path, bool minusLog, float[] batch, IProgress<double>? progress)
-    {
-        var projections = input.Projections;
-        var pixels = projections.PixelCount;
-        var frames = (ulong)projections.Count;
-        var data = new H5Dataset<float[]>(fileDims: [frames, (ulong)projections.Rows, (ulong)projections.Columns], chunks: [1, (uint)projections.Rows, (uint)projections.Columns]);
-        var calibrated = new H5Group
-        {
-            Attributes = new() { [NexusPaths.NexusClass] = "NXdata", ["signal"] = "data", ["minus_log"] = minusLog ? 1 : 0 },
-            ["data"] = data,
-            ["image_key"] = new int[projections.Count],
-            [NexusPaths.CalibrationVersionName] = CalibrationVersion,
-            ["source_file"] = Path.GetFullPath(input.Path),
-        };
-        if (input.Theta is { } theta)
-        {
-            calibrated["rotation_angle"] = theta.ToArray();
-        }
-
-        var file = new H5File
-        {
-            ["entry"] = new H5Group
-            {
-                Attributes = new() { [NexusPaths.NexusClass] = "NXentry" },
-                ["definition"] = "NXtomo",
-                ["start_time"] = DateTimeOffset.Now.ToString("o"),
-                ["calibrated"] = calibrated,
-            },
-        };
-
-        var frame = new float[pixels];
-        using var writer = file.BeginWrite(path);
-        for (var first = 0; first < projections.Count; first += projections.BatchFrames)
-        {
-            var count = Math.Min(projections.BatchFrames, projections.Count - first);
-            projections.Read(first, count, batch);
-            for (var i = 0; i < count; i++)
-            {
-                correction.Apply(batch.AsSpan(i * pixels, pixels), frame, minusLog);
-                var selection = new HyperslabSelection(rank: 3, starts: [(ulong)(first + i), 0, 0], blocks: [1, (ulong)projections.Rows, (ulong)projections.Columns]);
-                writer.Write(data, frame, fileSelection: selection);
-            }
-
-            progress?.Report((double)(first + count) / projections.Count);
-        }
     }
 }

@@ -1,7 +1,5 @@
 using DetectorDaq.Calibration.Chain;
 using DetectorDaq.Calibration.Constants;
-using PureHDF;
-using PureHDF.Selections;
 
 namespace DetectorDaq.Files.Constants;
 
@@ -30,11 +28,6 @@ public static class CalibrationApplyService
     public static IReadOnlyList<string> Run(string inputPath, string outputPath, CalibrationConstants constants, bool minusLog, IProgress<double>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(constants);
-        if (string.Equals(Path.GetFullPath(inputPath), Path.GetFullPath(outputPath), StringComparison.Ordinal))
-        {
-            throw new TomographyFileException(outputPath, "output would overwrite the input");
-        }
-
         using var input = TomographyFile.Open(inputPath);
         if (input.Rows != constants.Rows || input.Columns != constants.Columns)
         {
@@ -48,24 +41,12 @@ public static class CalibrationApplyService
 
         var flat = CalibrationChain.FlatFieldFrom(constants, Frames(input.Flats, constants.Sides));
         var chain = new CalibrationChain(constants, new CalibrationChainOptions { FlatField = flat, MinusLog = minusLog });
-        var temporaryPath = outputPath + ".partial";
-        try
+        var codes = new int[input.Projections.PixelCount];
+        CalibratedProjectionsFile.Write(input, outputPath, VersionOf(constants), minusLog, (raw, corrected, fileIndex) =>
         {
-            Write(input, chain, temporaryPath, minusLog, progress);
-            File.Move(temporaryPath, outputPath, overwrite: true);
-        }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
-        {
-            File.Delete(temporaryPath);
-            throw new TomographyFileException(outputPath, $"cannot write output ({exception.Message})", exception);
-        }
-        catch
-        {
-            File.Delete(temporaryPath);
-            throw;
-        }
-
-        progress?.Report(1.0);
+            ToCodes(raw, codes);
+            chain.Apply(codes, fileIndex % constants.Sides, corrected);
+        }, progress);
         return input.Warnings;
     }
 
@@ -90,55 +71,6 @@ public static class CalibrationApplyService
         for (var i = 0; i < values.Length; i++)
         {
             codes[i] = (int)MathF.Round(values[i]);
-        }
-    }
-
-    private static void Write(TomographyFile input, CalibrationChain chain, string path, bool minusLog, IProgress<double>? progress)
-    {
-        var projections = input.Projections;
-        var pixels = projections.PixelCount;
-        var data = new H5Dataset<float[]>(fileDims: [(ulong)projections.Count, (ulong)projections.Rows, (ulong)projections.Columns], chunks: [1, (uint)projections.Rows, (uint)projections.Columns]);
-        var calibrated = new H5Group
-        {
-            Attributes = new() { [NexusPaths.NexusClass] = "NXdata", ["signal"] = "data", ["minus_log"] = minusLog ? 1 : 0 },
-            ["data"] = data,
-            ["image_key"] = new int[projections.Count],
-            [NexusPaths.CalibrationVersionName] = VersionOf(chain.Constants),
-            ["source_file"] = Path.GetFullPath(input.Path),
-        };
-        if (input.Theta is { } theta)
-        {
-            calibrated["rotation_angle"] = theta.ToArray();
-        }
-
-        var file = new H5File
-        {
-            ["entry"] = new H5Group
-            {
-                Attributes = new() { [NexusPaths.NexusClass] = "NXentry" },
-                ["definition"] = "NXtomo",
-                ["start_time"] = DateTimeOffset.Now.ToString("o"),
-                ["calibrated"] = calibrated,
-            },
-        };
-
-        var batch = new float[(long)projections.BatchFrames * pixels];
-        var codes = new int[pixels];
-        var frame = new float[pixels];
-        using var writer = file.BeginWrite(path);
-        for (var first = 0; first < projections.Count; first += projections.BatchFrames)
-        {
-            var count = Math.Min(projections.BatchFrames, projections.Count - first);
-            projections.Read(first, count, batch);
-            for (var i = 0; i < count; i++)
-            {
-                ToCodes(batch.AsSpan(i * pixels, pixels), codes);
-                chain.Apply(codes, projections.FileIndices[first + i] % chain.Constants.Sides, frame);
-                var selection = new HyperslabSelection(rank: 3, starts: [(ulong)(first + i), 0, 0], blocks: [1, (ulong)projections.Rows, (ulong)projections.Columns]);
-                writer.Write(data, frame, fileSelection: selection);
-            }
-
-            progress?.Report((double)(first + count) / projections.Count);
         }
     }
 }
