@@ -170,7 +170,8 @@ public static class AcquisitionSession
                 IntegrationPeriodNs = (uint)plan.IntegrationPeriodNanoseconds,
                 FramesToAcquire = (ulong)plan.FrameCount,
                 Encoding = options.Encoding,
-                ChainLength = (byte)module.Chips.Where(chip => chip.Kind == Firmware.Interfaces.ChipKind.Ddc264).Sum(chip => chip.Count),
+                // The protocol takes 1..16; a board without a DDC264 chain ignores it and streams its ADS131M08.
+                ChainLength = (byte)Math.Max(1, module.Chips.Where(chip => chip.Kind == Firmware.Interfaces.ChipKind.Ddc264).Sum(chip => chip.Count)),
             };
             destination.Address.GetAddressBytes().CopyTo(configuration.DestinationAddress, 0);
             return configuration;

@@ -10,6 +10,7 @@ public static class CalibrateCommand
     {
         var command = new Command("calibrate", "Calibrate acquired data.");
         command.Subcommands.Add(FlatFieldCommand.Create(output, error));
+        command.Subcommands.Add(RunCommand.Create(output, error));
         command.Subcommands.Add(ApplyCommand.Create(output, error));
         return command;
     }

@@ -1,0 +1,24 @@
+using DetectorDaq.Production.Actions;
+using DetectorDaq.Production.Records;
+using DetectorDaq.Production.Scripts;
+using DetectorDaq.Production.Simulation;
+using DetectorDaq.Production.Workflow;
+
+namespace DetectorDaq.Production;
+
+/// <summary>
+/// Runs a script on a simulated module with the standard phase actions and writes the run's
+/// <c>record.json</c> and <c>report.html</c> (acquisitions go to <c>frames/</c>) under the output folder.
+/// </summary>
+public static class ProductionService
+{
+    /// <summary>Runs <paramref name="script"/> for <paramref name="identity"/>; <paramref name="runner"/> may carry progress callbacks.</summary>
+    public static (RunResult Result, RunOutputs Outputs) Run(ProductionScript script, RunIdentity identity, IOperator @operator, string outputDirectory, ScriptRunner? runner = null, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        runner ??= new ScriptRunner(PhaseActions.Standard());
+        using var module = SimulatedModules.Create(script, identity.DutSerial, Path.Combine(outputDirectory, "frames"));
+        var result = runner.Run(script, identity, module, @operator, outputDirectory, cancellationToken);
+        return (result, RunOutputs.Write(result, outputDirectory));
+    }
+}

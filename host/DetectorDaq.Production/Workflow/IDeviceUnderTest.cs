@@ -1,0 +1,34 @@
+using UnitsNet;
+
+namespace DetectorDaq.Production.Workflow;
+
+/// <summary>The module under test as the phases see it: its layout, its temperature, and frames on demand.</summary>
+public interface IDeviceUnderTest : IDisposable
+{
+    /// <summary>Rows of the module image.</summary>
+    int Rows { get; }
+
+    /// <summary>Columns of the module image.</summary>
+    int Columns { get; }
+
+    /// <summary>The input (charge or voltage) that <see cref="FullScaleCodes"/> codes stand for; converts codes to physical units.</summary>
+    IQuantity FullScale { get; }
+
+    /// <summary>Codes spanning <see cref="FullScale"/> (2²⁰ for the DDC264, 2²³ for the ADS131M08's positive half).</summary>
+    double FullScaleCodes { get; }
+
+    /// <summary>Integration (or sample) period, ns.</summary>
+    long IntegrationPeriodNanoseconds { get; }
+
+    /// <summary>Range or gain setting, as the chip names it.</summary>
+    string Range { get; }
+
+    /// <summary>Reads the board temperature.</summary>
+    Temperature ReadTemperature();
+
+    /// <summary>Acquires <paramref name="frames"/> dark frames; each is one code per module channel.</summary>
+    IReadOnlyList<int[]> AcquireDarks(int frames, CancellationToken cancellationToken);
+
+    /// <summary>Acquires <paramref name="frames"/> flat frames with the input at <paramref name="level"/> (a current or a voltage).</summary>
+    IReadOnlyList<int[]> AcquireFlats(IQuantity level, int frames, CancellationToken cancellationToken);
+}
