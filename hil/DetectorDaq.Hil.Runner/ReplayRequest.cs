@@ -9,6 +9,9 @@ namespace DetectorDaq.Hil.Runner;
 /// <param name="Acquisition">File, stream and transport settings of the host side.</param>
 public sealed record ReplayRequest(Recording Recording, int Modules, AcquisitionOptions Acquisition)
 {
+    /// <summary>Called with the controllers once they are built and before the run starts, for injecting faults from the first frame.</summary>
+    public Action<IReadOnlyList<Controller.SimulatedController>>? Prepared { get; init; }
+
     /// <summary>Called with the controllers once they stream, for injecting faults mid-run.</summary>
     public Action<IReadOnlyList<Controller.SimulatedController>>? Started { get; init; }
 }

@@ -29,6 +29,7 @@ public static class ReplayService
                 controllers.Add(new SimulatedController(ControllerOptions(recording, module, chips)));
             }
 
+            request.Prepared?.Invoke(controllers);
             var topology = ReplayTopology.Build(recording, geometry, chips, controllers.Select(c => c.ControlEndpoint.Port).ToArray());
             var keys = recording.ImageKeys ?? Enumerable.Repeat(ImageKey.Projection, recording.SampleCount).ToArray();
             var plan = new AcquisitionPlan(keys, recording.SamplePeriodNanoseconds);

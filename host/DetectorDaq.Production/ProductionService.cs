@@ -12,12 +12,16 @@ namespace DetectorDaq.Production;
 /// </summary>
 public static class ProductionService
 {
-    /// <summary>Runs <paramref name="script"/> for <paramref name="identity"/>; <paramref name="runner"/> may carry progress callbacks.</summary>
-    public static (RunResult Result, RunOutputs Outputs) Run(ProductionScript script, RunIdentity identity, IOperator @operator, string outputDirectory, ScriptRunner? runner = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs <paramref name="script"/> for <paramref name="identity"/>; <paramref name="runner"/> may carry progress
+    /// callbacks and <paramref name="prepare"/> may set up the simulated module (injected defects) first.
+    /// </summary>
+    public static (RunResult Result, RunOutputs Outputs) Run(ProductionScript script, RunIdentity identity, IOperator @operator, string outputDirectory, ScriptRunner? runner = null, Action<SimulatedModule>? prepare = null, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(outputDirectory);
         runner ??= new ScriptRunner(PhaseActions.Standard());
         using var module = SimulatedModules.Create(script, identity.DutSerial, Path.Combine(outputDirectory, "frames"));
+        prepare?.Invoke(module);
         var result = runner.Run(script, identity, module, @operator, outputDirectory, cancellationToken);
         return (result, RunOutputs.Write(result, outputDirectory));
     }

@@ -13,7 +13,7 @@ public sealed record RunOutputs(string RecordPath, string ReportPath)
     {
         Directory.CreateDirectory(directory);
         var outputs = new RunOutputs(Path.Combine(directory, "record.json"), Path.Combine(directory, "report.html"));
-        RunRecordWriter.Write(result.Record, outputs.RecordPath);
+        RunRecordWriter.Write(result.Record with { BadChannels = BadChannelRecord.Of(result.Data.Constants) }, outputs.RecordPath);
         File.WriteAllText(outputs.ReportPath, HtmlReport.Render(result));
         return outputs;
     }

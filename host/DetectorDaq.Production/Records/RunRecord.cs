@@ -43,4 +43,7 @@ public sealed record RunRecord
 
     /// <summary>Where the constants were stored (database and version), or null when not stored.</summary>
     public string? ConstantsStoredAt { get; init; }
+
+    /// <summary>The channels the computed constants flag bad, with the names of their flags; empty before constants exist.</summary>
+    public IReadOnlyList<BadChannelRecord> BadChannels { get; init; } = [];
 }

@@ -70,7 +70,7 @@ public sealed class SimulatedModule : IDeviceUnderTest
 
     /// <summary>
     /// Per-channel defects (dead, stuck, noisy, nonlinear channels) of the DDC264 chain, applied to every
-    /// acquisition's chips once they stream; null for ideal chips. Ignored for an ADS131M08 module.
+    /// acquisition's chips before it starts; null for ideal chips. Ignored for an ADS131M08 module.
     /// </summary>
     public ChannelDefects? Defects { get; set; }
 
@@ -104,7 +104,7 @@ public sealed class SimulatedModule : IDeviceUnderTest
         _housekeepingController.Dispose();
     }
 
-    private void Started(SimulatedController controller)
+    private void Prepare(SimulatedController controller)
     {
         if (controller.Fpga is not { } fpga)
         {
@@ -129,7 +129,7 @@ public sealed class SimulatedModule : IDeviceUnderTest
         var path = Path.Combine(_scratch, $"acquisition-{++_acquisitions:D3}.nxs");
         var summary = ReplayService.Run(new ReplayRequest(recording, 1, new AcquisitionOptions { OutputPath = path, FlatField = false })
         {
-            Started = controllers => Started(controllers[0]),
+            Prepared = controllers => Prepare(controllers[0]),
         }, cancellationToken);
         if (summary.FaultReason is not null)
         {

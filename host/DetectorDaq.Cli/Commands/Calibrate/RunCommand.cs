@@ -22,7 +22,11 @@ public static class RunCommand
         var answers = new Option<string[]>("--answer") { Description = "Operator answer KEY=VALUE for a prompt phase; repeatable.", AllowMultipleArgumentsPerToken = false };
         var interactive = new Option<bool>("--interactive") { Description = "Ask the operator on the console for answers not given with --answer." };
         var outDirectory = new Option<string?>("--out") { Description = "Folder for record.json, report.html and the acquisitions (default: runs/SERIAL-TIME)." };
-        var command = new Command("run", "Run a production calibration script on the simulated detector.") { scriptPath, dut, station, answers, interactive, outDirectory };
+        var dead = new Option<int[]>("--dead") { Description = "Simulated module: channels that give no signal (fault injection).", AllowMultipleArgumentsPerToken = true };
+        var stuck = new Option<int[]>("--stuck") { Description = "Simulated module: channels stuck at one code.", AllowMultipleArgumentsPerToken = true };
+        var noisy = new Option<int[]>("--noisy") { Description = "Simulated module: channels with 50 codes rms of extra noise.", AllowMultipleArgumentsPerToken = true };
+        var nonlinear = new Option<int[]>("--nonlinear") { Description = "Simulated module: channels with a 2 % of full scale bow.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("run", "Run a production calibration script on the simulated detector.") { scriptPath, dut, station, answers, interactive, outDirectory, dead, stuck, noisy, nonlinear };
         command.SetAction(Run);
         return command;
 
@@ -50,7 +54,8 @@ public static class RunCommand
                 PhaseStarted = phase => output.WriteLine($"[{phase.Name}] {PhaseKinds.Name(phase.Kind)} …"),
                 PhaseEnded = record => output.WriteLine($"[{record.Name}] {record.Outcome.ToString().ToUpperInvariant()}{(record.Attempts > 1 ? $" after {record.Attempts} attempts" : "")}{(record.Message.Length > 0 ? $": {record.Message}" : "")}"),
             };
-            var (result, outputs) = ProductionService.Run(script, identity, @operator, directory, runner);
+            var defects = new InjectedDefects(parseResult.GetValue(dead) ?? [], parseResult.GetValue(stuck) ?? [], parseResult.GetValue(noisy) ?? [], parseResult.GetValue(nonlinear) ?? []);
+            var (result, outputs) = ProductionService.Run(script, identity, @operator, directory, runner, defects.ApplyTo);
             output.WriteLine($"{script.Name} {identity.DutSerial} at {identity.Station}: {result.Record.Outcome.ToString().ToUpperInvariant()}");
             if (result.Record.Message.Length > 0)
             {

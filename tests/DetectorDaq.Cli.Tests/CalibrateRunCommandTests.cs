@@ -1,0 +1,67 @@
+using System.Text.Json;
+
+namespace DetectorDaq.Cli.Tests;
+
+/// <summary><c>detdaq calibrate run</c> on the simulated detector, healthy and with injected defects.</summary>
+public class CalibrateRunCommandTests
+{
+    private static string Script => Path.Combine(RepositoryRoot(), "calibration", "scripts", "ddc264-module.yaml");
+
+    [Test]
+    public void DefectiveModule_Fails_ListsExactlyTheInjectedChannels_AndStoresNothing()
+    {
+        var folder = NewFolder();
+
+        var run = CommandLineRun.Of("calibrate", "run", Script, "--dut", "DDC-BAD", "--station", "ST-T", "--answer", "beam-off=yes", "--out", folder,
+            "--dead", "5", "17", "--stuck", "40", "--noisy", "21", "--nonlinear", "50");
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "record.json")));
+        var channels = record.RootElement.GetProperty("badChannels").EnumerateArray().Select(c => c.GetProperty("channel").GetInt32());
+        Assert.That(record.RootElement.GetProperty("outcome").GetString(), Is.EqualTo("FAIL"));
+        Assert.That(channels, Is.EqualTo(new[] { 5, 17, 21, 40, 50 }));
+        Assert.That(File.Exists(Path.Combine(folder, "calibration.db")), Is.False, "a failed module must not store constants");
+        var report = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.That(System.Text.RegularExpressions.Regex.Matches(report, "data:image/png;base64,").Count, Is.EqualTo(5));
+    }
+
+    [Test]
+    public void HealthyModule_Passes_AndItsNewVersionIsListedByCal()
+    {
+        var folder = NewFolder();
+
+        var run = CommandLineRun.Of("calibrate", "run", Script, "--dut", "DDC-GOOD", "--station", "ST-T", "--answer", "beam-off=yes", "--out", folder);
+        var list = CommandLineRun.Of("cal", "list", "--db", Path.Combine(folder, "calibration.db"));
+
+        Assert.That(run.ExitCode, Is.Zero, run.Output + run.Error);
+        using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "record.json")));
+        Assert.That(record.RootElement.GetProperty("outcome").GetString(), Is.EqualTo("PASS"));
+        Assert.That(record.RootElement.GetProperty("badChannels").GetArrayLength(), Is.Zero);
+        Assert.That(list.ExitCode, Is.Zero, list.Error);
+        Assert.That(list.Output, Does.Contain("DDC-GOOD").And.Contain("ST-T"));
+    }
+
+    [Test]
+    public void MissingOperatorAnswer_AbortsWithExitCode2()
+    {
+        var run = CommandLineRun.Of("calibrate", "run", Script, "--dut", "DDC-X", "--station", "ST-T", "--out", NewFolder());
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("--answer beam-off="));
+    }
+
+    private static string NewFolder() => Path.Combine(Path.GetTempPath(), "detdaq-calibrate-run", Guid.NewGuid().ToString("N"));
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "DetectorDAQ.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("DetectorDAQ.sln not found");
+    }
+}
