@@ -104,17 +104,21 @@ public sealed class SimulatedModule : IDeviceUnderTest
         _housekeepingController.Dispose();
     }
 
+    // Defects go in before the run, so the first dark frame has them.
     private void Prepare(SimulatedController controller)
     {
-        if (controller.Fpga is not { } fpga)
-        {
-            return;
-        }
-
-        FullScale = fpga.Chips[0].FullScale;
-        foreach (var chip in fpga.Chips)
+        foreach (var chip in controller.Fpga?.Chips ?? [])
         {
             chip.Defects = Defects;
+        }
+    }
+
+    // The chips know their full scale once the run configured their range.
+    private void Started(SimulatedController controller)
+    {
+        if (controller.Fpga is { } fpga)
+        {
+            FullScale = fpga.Chips[0].FullScale;
         }
     }
 
@@ -130,6 +134,7 @@ public sealed class SimulatedModule : IDeviceUnderTest
         var summary = ReplayService.Run(new ReplayRequest(recording, 1, new AcquisitionOptions { OutputPath = path, FlatField = false })
         {
             Prepared = controllers => Prepare(controllers[0]),
+            Started = controllers => Started(controllers[0]),
         }, cancellationToken);
         if (summary.FaultReason is not null)
         {
