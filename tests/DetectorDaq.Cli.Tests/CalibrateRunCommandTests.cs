@@ -39,6 +39,14 @@ public class CalibrateRunCommandTests
         Assert.That(record.RootElement.GetProperty("badChannels").GetArrayLength(), Is.Zero);
         Assert.That(list.ExitCode, Is.Zero, list.Error);
         Assert.That(list.Output, Does.Contain("DDC-GOOD").And.Contain("ST-T"));
+
+        // The stored version, applied to a flat acquisition of the run: a frame at the flat level normalises to 1.
+        var flatAcquisition = Directory.GetFiles(Path.Combine(folder, "frames"), "*.nxs").Order().ElementAt(1);
+        var applied = Path.Combine(folder, "applied.nxs");
+        var apply = CommandLineRun.Of("calibrate", "apply", "--input", flatAcquisition, "--output", applied, "--constants", "1", "--db", Path.Combine(folder, "calibration.db"));
+        Assert.That(apply.ExitCode, Is.Zero, apply.Error);
+        var extremes = Python.Run("import sys, h5py, numpy as np; d = h5py.File(sys.argv[1])['/entry/calibrated/data'][...]; print(float(np.abs(d - 1).max()))", applied);
+        Assert.That(double.Parse(extremes, System.Globalization.CultureInfo.InvariantCulture), Is.LessThan(1e-3));
     }
 
     [Test]

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using DetectorDaq.Calibration.Constants;
+using DetectorDaq.Cli.Commands.Cal;
 using DetectorDaq.Cli.Output;
 using DetectorDaq.Files;
 using DetectorDaq.Files.Constants;
@@ -6,7 +8,7 @@ using DetectorDaq.Files.Constants;
 namespace DetectorDaq.Cli.Commands.Calibrate;
 
 /// <summary>
-/// <c>detdaq calibrate apply --input FILE --output FILE --constants FILE.h5 [--log]</c>: the full
+/// <c>detdaq calibrate apply --input FILE --output FILE --constants FILE.h5|VERSION [--db PATH|--postgres CONNECTION] [--log]</c>: the full
 /// calibration chain (offset, nonlinearity, gain, bad channels, lag, flat field) with one module's
 /// constants on every projection, written as /entry/calibrated/data with calibration_version "serial:valid_from".
 /// </summary>
@@ -17,16 +19,17 @@ public static class ApplyCommand
     {
         var input = new Option<string>("--input") { Description = "Data Exchange or NeXus file of raw codes with flats.", Required = true };
         var outputFile = new Option<string>("--output") { Description = "NeXus file to write (/entry/calibrated/data, float32).", Required = true };
-        var constantsFile = new Option<string>("--constants") { Description = "HDF5 constants file (/constants group, see host/DetectorDaq.Calibration/Chain/README.md).", Required = true };
+        var constantsFile = new Option<string>("--constants") { Description = "Constants: a version number in the calibration database, or an HDF5 constants file (/constants group, see host/DetectorDaq.Calibration/Chain/README.md).", Required = true };
         var minusLog = new Option<bool>("--log") { Description = "Write −ln of the normalised projections (line integrals)." };
-        var command = new Command("apply", "Apply calibration constants to every projection of a file.") { input, outputFile, constantsFile, minusLog };
+        var store = new CalStoreOptions();
+        var command = new Command("apply", "Apply calibration constants to every projection of a file.") { input, outputFile, constantsFile, minusLog, store.Database, store.Postgres };
         command.SetAction(parseResult =>
         {
             var source = parseResult.GetValue(input)!;
             var target = parseResult.GetValue(outputFile)!;
             try
             {
-                var constants = ConstantsFile.Read(parseResult.GetValue(constantsFile)!);
+                var constants = Load(parseResult.GetValue(constantsFile)!, store, parseResult);
                 var console = ConsoleFactory.Create(output);
                 var warnings = ProgressReporter.Run(console, "calibrate", progress => CalibrationApplyService.Run(source, target, constants, parseResult.GetValue(minusLog), progress));
                 foreach (var warning in warnings)
@@ -43,5 +46,17 @@ public static class ApplyCommand
             }
         });
         return command;
+    }
+
+    // A bare number is a version in the database; anything else is a constants file.
+    private static CalibrationConstants Load(string constants, CalStoreOptions store, ParseResult parseResult)
+    {
+        if (!long.TryParse(constants, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
+        {
+            return ConstantsFile.Read(constants);
+        }
+
+        using var database = store.Open(parseResult);
+        return CalErrors.Guard(() => database.Get(version).Constants);
     }
 }
