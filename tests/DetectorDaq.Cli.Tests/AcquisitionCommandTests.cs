@@ -7,7 +7,7 @@ namespace DetectorDaq.Cli.Tests;
 /// <summary>The main job and the acquisition verbs, checked with h5py/numpy/pyzmq rather than our own readers.</summary>
 public class AcquisitionCommandTests
 {
-    private static string Tooth => Path.Combine(RepositoryRoot(), "hil", "recordings", "tooth.h5");
+    private static string Tooth => Path.Combine(TestFolders.RepositoryRoot, "hil", "recordings", "tooth.h5");
 
     // The flat-field formula computed by NumPy on the original scan: the reference every path must meet.
     private const string CompareWithReference = """
@@ -31,7 +31,7 @@ public class AcquisitionCommandTests
     [Test]
     public void Demo_WritesANexusFileThatH5pyReads_WithDarksFlatsProjectionsAndFiniteCalibratedData()
     {
-        var folder = NewFolder();
+        var folder = TestFolders.NewFolder();
 
         var run = CommandLineRun.Of("demo", "--out", folder);
 
@@ -74,7 +74,7 @@ public class AcquisitionCommandTests
     [Test]
     public void CalibrateFlatField_OnTheToothScan_MatchesTheFormulaWithin1e4()
     {
-        var output = Path.Combine(NewFolder(), "tooth-ff.nxs");
+        var output = Path.Combine(TestFolders.NewFolder(), "tooth-ff.nxs");
 
         var run = CommandLineRun.Of("calibrate", "flatfield", "--input", Tooth, "--output", output);
 
@@ -85,7 +85,7 @@ public class AcquisitionCommandTests
     [Test]
     public void HilReplay_ThenFlatField_MatchesTheToothReferenceWithin2e3()
     {
-        var folder = NewFolder();
+        var folder = TestFolders.NewFolder();
         var replayed = Path.Combine(folder, "replay.nxs");
         var corrected = Path.Combine(folder, "replay-ff.nxs");
 
@@ -127,7 +127,7 @@ public class AcquisitionCommandTests
             """, $"tcp://127.0.0.1:{port}");
         Assert.That(subscriber.StandardOutput.ReadLine(), Is.EqualTo("ready"));
 
-        var run = CommandLineRun.Of("demo", "--out", NewFolder(), "--stream", $"tcp://127.0.0.1:{port}");
+        var run = CommandLineRun.Of("demo", "--out", TestFolders.NewFolder(), "--stream", $"tcp://127.0.0.1:{port}");
 
         var result = subscriber.StandardOutput.ReadLine();
         subscriber.WaitForExit(20_000);
@@ -145,7 +145,7 @@ public class AcquisitionCommandTests
     [TestCase("text")]
     public void GarbageFiles_AreRejectedWithOneLineAndANonZeroExit(string kind)
     {
-        var folder = NewFolder();
+        var folder = TestFolders.NewFolder();
         var input = Path.Combine(folder, "input.h5");
         switch (kind)
         {
@@ -172,9 +172,9 @@ public class AcquisitionCommandTests
     [Test]
     public void HilRun_ExampleScenario_WritesAJUnitReportAndPasses()
     {
-        var folder = NewFolder();
+        var folder = TestFolders.NewFolder();
         var junit = Path.Combine(folder, "junit.xml");
-        var scenario = Path.Combine(RepositoryRoot(), "hil", "scenarios", "packet-loss.yaml");
+        var scenario = Path.Combine(TestFolders.RepositoryRoot, "hil", "scenarios", "packet-loss.yaml");
 
         var run = CommandLineRun.Of("hil", "run", scenario, "--junit", junit, "--out", folder);
 
@@ -189,30 +189,11 @@ public class AcquisitionCommandTests
         Assert.That(counts[1], Is.EqualTo("0"));
     }
 
-    private static string NewFolder()
-    {
-        var folder = Path.Combine(Path.GetTempPath(), "detdaq-cli-tests", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(folder);
-        return folder;
-    }
 
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DetectorDAQ.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("DetectorDAQ.sln not found");
     }
 }

@@ -5,12 +5,12 @@ namespace DetectorDaq.Cli.Tests;
 /// <summary><c>detdaq calibrate run</c> on the simulated detector, healthy and with injected defects.</summary>
 public class CalibrateRunCommandTests
 {
-    private static string Script => Path.Combine(RepositoryRoot(), "calibration", "scripts", "ddc264-module.yaml");
+    private static string Script => Path.Combine(TestFolders.RepositoryRoot, "calibration", "scripts", "ddc264-module.yaml");
 
     [Test]
     public void DefectiveModule_Fails_ListsExactlyTheInjectedChannels_AndStoresNothing()
     {
-        var folder = NewFolder();
+        var folder = TestFolders.NewFolder();
 
         var run = CommandLineRun.Of("calibrate", "run", Script, "--dut", "DDC-BAD", "--station", "ST-T", "--answer", "beam-off=yes", "--out", folder,
             "--dead", "5", "17", "--stuck", "40", "--noisy", "21", "--nonlinear", "50");
@@ -28,7 +28,7 @@ public class CalibrateRunCommandTests
     [Test]
     public void HealthyModule_Passes_AndItsNewVersionIsListedByCal()
     {
-        var folder = NewFolder();
+        var folder = TestFolders.NewFolder();
 
         var run = CommandLineRun.Of("calibrate", "run", Script, "--dut", "DDC-GOOD", "--station", "ST-T", "--answer", "beam-off=yes", "--out", folder);
         var list = CommandLineRun.Of("cal", "list", "--db", Path.Combine(folder, "calibration.db"));
@@ -52,24 +52,9 @@ public class CalibrateRunCommandTests
     [Test]
     public void MissingOperatorAnswer_AbortsWithExitCode2()
     {
-        var run = CommandLineRun.Of("calibrate", "run", Script, "--dut", "DDC-X", "--station", "ST-T", "--out", NewFolder());
+        var run = CommandLineRun.Of("calibrate", "run", Script, "--dut", "DDC-X", "--station", "ST-T", "--out", TestFolders.NewFolder());
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("--answer beam-off="));
-    }
-
-    private static string NewFolder() => Path.Combine(Path.GetTempPath(), "detdaq-calibrate-run", Guid.NewGuid().ToString("N"));
-
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "DetectorDAQ.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("DetectorDAQ.sln not found");
     }
 }
