@@ -1,4 +1,6 @@
 using System.Net;
+using DetectorDaq.Calibration.Chain;
+using DetectorDaq.Calibration.Constants;
 using DetectorDaq.Firmware.Interfaces;
 using DetectorDaq.Receiver;
 
@@ -19,8 +21,14 @@ public sealed record AcquisitionOptions
     /// </summary>
     public TimeSpan StreamWarmUp { get; init; } = TimeSpan.FromMilliseconds(300);
 
-    /// <summary>Flat-field projections in the stream with the run's darks and flats (into /entry/calibrated/data).</summary>
+    /// <summary>Flat-field projections in the stream with the run's darks and flats (into /entry/calibrated/data); ignored when <see cref="Constants"/> are given.</summary>
     public bool FlatField { get; init; } = true;
+
+    /// <summary>
+    /// Calibration constants per module id: projections go through the full calibration chain in the
+    /// stream (<see cref="StreamingCalibration"/>) into /entry/calibrated/data; null for none.
+    /// </summary>
+    public IReadOnlyDictionary<int, CalibrationConstants>? Constants { get; init; }
 
     /// <summary>Write −ln of the flat-fielded projections.</summary>
     public bool MinusLog { get; init; }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using DetectorDaq.Calibration.Chain;
 using DetectorDaq.Files;
 using DetectorDaq.Firmware.Control;
 using DetectorDaq.Frames;
@@ -42,7 +43,8 @@ public static class AcquisitionSession
         ZeroMqFrameStream? stream = null;
         try
         {
-            writer = OpenWriter(options, geometry, plan);
+            var calibration = CreateCalibration(options, geometry);
+            writer = OpenWriter(options, geometry, plan, calibration);
             stream = OpenStream(options, topology);
             if (stream is not null)
             {
@@ -55,7 +57,7 @@ public static class AcquisitionSession
             }
 
             var run = new DetectorRunControl(topology.Modules.Select((module, i) => new ModuleLink(module.ModuleId, Address(module), clients[i])).ToArray());
-            var consumer = new FrameConsumer(plan, writer, stream, options, geometry.PixelCount);
+            var consumer = new FrameConsumer(plan, writer, stream, options, calibration, geometry.PixelCount);
             var consuming = Task.Run(() => consumer.DrainAsync(assembler), CancellationToken.None);
             receivers.ForEach(receiver => receiver.Start());
             StartRun(run, topology, plan, options, receivers);
@@ -106,11 +108,24 @@ public static class AcquisitionSession
         return (int)Math.Clamp(frames, 16, FramePoolCapacity * 3 / 4);
     }
 
-    private static NexusWriter OpenWriter(AcquisitionOptions options, DetectorGeometry geometry, AcquisitionPlan plan)
+    private static StreamingCalibration? CreateCalibration(AcquisitionOptions options, DetectorGeometry geometry)
     {
         try
         {
-            var writerOptions = new NexusWriterOptions { ExpectedFrames = plan.FrameCount, CalibrationVersion = options.FlatField ? "flatfield-stream-v1" : null };
+            return options.Constants is { } constants ? new StreamingCalibration(geometry, constants, new StreamingCalibrationOptions { MinusLog = options.MinusLog }) : null;
+        }
+        catch (ArgumentException exception)
+        {
+            throw new AcquisitionException($"calibration constants do not fit the detector: {exception.Message}", exception);
+        }
+    }
+
+    private static NexusWriter OpenWriter(AcquisitionOptions options, DetectorGeometry geometry, AcquisitionPlan plan, StreamingCalibration? calibration)
+    {
+        try
+        {
+            var version = calibration?.Version ?? (options.FlatField ? "flatfield-stream-v1" : null);
+            var writerOptions = new NexusWriterOptions { ExpectedFrames = plan.FrameCount, CalibrationVersion = version };
             return new NexusWriter(options.OutputPath, geometry, writerOptions);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException)

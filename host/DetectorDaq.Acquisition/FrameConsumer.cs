@@ -1,4 +1,5 @@
 using DetectorDaq.Calibration;
+using DetectorDaq.Calibration.Chain;
 using DetectorDaq.Files;
 using DetectorDaq.Frames;
 using DetectorDaq.Receiver.Aggregation;
@@ -7,14 +8,15 @@ using DetectorDaq.Streaming;
 namespace DetectorDaq.Acquisition;
 
 /// <summary>
-/// Takes assembled detector frames in order, gives each its image key from the plan, flat-fields
-/// projections with the darks and flats seen so far, and hands raw and corrected data to the file
-/// and the live stream. Runs on one thread; the counters may be read from any.
+/// Takes assembled detector frames in order, gives each its image key from the plan, corrects
+/// projections — with the calibration chain when the run has constants, else by flat-field with the
+/// darks and flats seen so far — and hands raw and corrected data to the file and the live stream.
+/// Runs on one thread; the counters may be read from any.
 /// </summary>
-internal sealed class FrameConsumer(AcquisitionPlan plan, NexusWriter writer, ZeroMqFrameStream? stream, AcquisitionOptions options, int pixelCount)
+internal sealed class FrameConsumer(AcquisitionPlan plan, NexusWriter writer, ZeroMqFrameStream? stream, AcquisitionOptions options, StreamingCalibration? calibration, int pixelCount)
 {
     private readonly float[] _calibrated = new float[pixelCount];
-    private readonly StreamingFlatField _flatField = new(pixelCount);
+    private readonly StreamingFlatField? _flatField = calibration is null && options.FlatField ? new(pixelCount) : null;
     private long _written;
     private long _complete;
     private long _calibratedCount;
@@ -43,7 +45,7 @@ internal sealed class FrameConsumer(AcquisitionPlan plan, NexusWriter writer, Ze
     private void Handle(DetectorFrame frame)
     {
         frame.ImageKey = frame.FrameNumber < (ulong)plan.FrameCount ? plan.FrameKeys[(int)frame.FrameNumber] : ImageKey.Projection;
-        if (options.FlatField && _flatField.Process(frame, _calibrated, options.MinusLog))
+        if (Correct(frame))
         {
             writer.Write(frame, _calibrated);
             Interlocked.Increment(ref _calibratedCount);
@@ -62,4 +64,7 @@ internal sealed class FrameConsumer(AcquisitionPlan plan, NexusWriter writer, Ze
         var written = Interlocked.Increment(ref _written);
         options.Progress?.Report(new AcquisitionProgress(written, plan.FrameCount));
     }
+
+    private bool Correct(DetectorFrame frame) =>
+        calibration?.Process(frame, _calibrated) ?? _flatField?.Process(frame, _calibrated, options.MinusLog) ?? false;
 }

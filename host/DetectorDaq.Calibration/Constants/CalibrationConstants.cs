@@ -65,6 +65,9 @@ public sealed record CalibrationConstants
     /// <summary>Channels of the module.</summary>
     public int ChannelCount => Rows * Columns;
 
+    /// <summary>How calibrated files name these constants (calibration_version): "&lt;serial&gt;:&lt;valid_from ISO 8601&gt;".</summary>
+    public string VersionLabel => $"{ModuleSerial}:{ValidFrom.ToString("o", System.Globalization.CultureInfo.InvariantCulture)}";
+
     /// <summary>Index of <paramref name="channel"/> on <paramref name="side"/> (0 = A) in the per-channel arrays.</summary>
     public int Index(int channel, int side = 0) => (side * ChannelCount) + channel;
 

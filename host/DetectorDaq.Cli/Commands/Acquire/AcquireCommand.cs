@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DetectorDaq.Acquisition;
+using DetectorDaq.Cli.Commands.Cal;
 using DetectorDaq.Cli.Output;
 using DetectorDaq.Frames;
 using DetectorDaq.Receiver.Topology;
@@ -7,8 +8,10 @@ using DetectorDaq.Receiver.Topology;
 namespace DetectorDaq.Cli.Commands.Acquire;
 
 /// <summary>
-/// <c>detdaq acquire --config detector.yaml --out FILE [--frames N] [--image-key KEY] [--integration-us T] [--stream URL]</c>:
-/// one run on real controllers (or simulated ones named in the topology), written as NeXus.
+/// <c>detdaq acquire --config detector.yaml --out FILE [--frames N] [--image-key KEY] [--integration-us T] [--stream URL]
+/// [--constants [MODULE=]FILE|VERSION …] [--db PATH|--postgres CONNECTION] [--log]</c>: one run on real controllers (or simulated
+/// ones named in the topology), written as NeXus; with constants, the calibration chain runs in the stream
+/// and writes /entry/calibrated/data.
 /// </summary>
 public static class AcquireCommand
 {
@@ -25,7 +28,14 @@ public static class AcquireCommand
         key.AcceptOnlyFromAmong(ImageKeys);
         var integration = new Option<double>("--integration-us") { Description = "Integration period, microseconds.", DefaultValueFactory = _ => 1000 };
         var stream = new Option<string?>("--stream") { Description = "Publish every frame on a ZeroMQ PUB socket, e.g. tcp://*:5555." };
-        var command = new Command("acquire", "Acquire frames from the controllers of a detector into a NeXus file.") { config, outputFile, frames, key, integration, stream };
+        var constants = new Option<string[]>("--constants")
+        {
+            Description = "Calibrate in the stream: [MODULE=]FILE.h5 or [MODULE=]VERSION (calibration database) per module; repeatable.",
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var minusLog = new Option<bool>("--log") { Description = "With --constants: write −ln of the flat-normalised projections." };
+        var store = new CalStoreOptions();
+        var command = new Command("acquire", "Acquire frames from the controllers of a detector into a NeXus file.") { config, outputFile, frames, key, integration, stream, constants, minusLog, store.Database, store.Postgres };
         command.SetAction(parseResult =>
         {
             var frameCount = parseResult.GetValue(frames);
@@ -47,7 +57,14 @@ public static class AcquireCommand
 
             var imageKey = parseResult.GetValue(key) switch { "dark" => ImageKey.Dark, "flat" => ImageKey.Flat, _ => ImageKey.Projection };
             var plan = AcquisitionPlan.Uniform(imageKey, frameCount, (long)(period * 1000));
-            var options = new AcquisitionOptions { OutputPath = parseResult.GetValue(outputFile)!, StreamUrl = parseResult.GetValue(stream), FlatField = false };
+            var options = new AcquisitionOptions
+            {
+                OutputPath = parseResult.GetValue(outputFile)!,
+                StreamUrl = parseResult.GetValue(stream),
+                FlatField = false,
+                Constants = ModuleConstants.Load(parseResult.GetValue(constants) ?? [], topology, store, parseResult),
+                MinusLog = parseResult.GetValue(minusLog),
+            };
             try
             {
                 var summary = AcquisitionReport.Run(ConsoleFactory.Create(output), "acquire", progress => AcquisitionSession.Run(topology, plan, options with { Progress = progress }));
