@@ -1,4 +1,8 @@
+using DetectorDaq.Calibration.Constants;
 using DetectorDaq.Cli;
+using DetectorDaq.Files;
+using DetectorDaq.Frames;
+using PureHDF;
 
 namespace DetectorDaq.CalibrationDb.Tests;
 
@@ -36,6 +40,38 @@ public sealed class CalCommandTests
         Assert.That(output, Does.Contain($"│ {id} "));
     }
 
+    [TestCase("prior", "2026-03-01T00:00:00Z", 29.0, "V-FEB")]
+    [TestCase("closest", "2026-03-01T00:00:00Z", 29.0, "V-APR")]
+    [TestCase("prior", "2026-03-01T00:00:00Z", 25.0, "V-JAN")]
+    public void Find_PicksTheVersionACalCatLookupWould(string mode, string at, double temperature, string expectedStation)
+    {
+        using (var store = new SqliteCalibrationStore(_database))
+        {
+            store.Store(TestConstants.Create("M-find", new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero), new CalibrationConditions(25, 1_000_000, "150pC")) with { Station = "V-JAN" });
+            store.Store(TestConstants.Create("M-find", new DateTimeOffset(2026, 2, 1, 0, 0, 0, TimeSpan.Zero), new CalibrationConditions(30, 1_000_000, "150pC")) with { Station = "V-FEB" });
+            store.Store(TestConstants.Create("M-find", new DateTimeOffset(2026, 3, 5, 0, 0, 0, TimeSpan.Zero), new CalibrationConditions(30, 1_000_000, "150pC")) with { Station = "V-APR" });
+            store.Store(TestConstants.Create("M-find", new DateTimeOffset(2026, 2, 20, 0, 0, 0, TimeSpan.Zero), new CalibrationConditions(30, 1_000_000, "50pC")) with { Station = "V-RANGE" });
+        }
+
+        var (code, output, error) = Run("cal", "find", "--db", _database, "--module", "M-find", "--temperature", temperature.ToString(System.Globalization.CultureInfo.InvariantCulture), "--integration-us", "1000", "--range", "150pC", "--at", at, "--mode", mode);
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Success), error);
+        Assert.That(output, Does.Contain(expectedStation));
+        Assert.That(output.Split('\n').Count(line => line.Contains("M-find", StringComparison.Ordinal)), Is.EqualTo(1));
+    }
+
+    [Test]
+    public void Find_WithoutAMatchingVersion_FailsWithOneLine()
+    {
+        StoreOne("M-none");
+
+        var (code, _, error) = Run("cal", "find", "--db", _database, "--module", "M-none", "--temperature", "60", "--integration-us", "1000", "--range", "150pC");
+
+        Assert.That(code, Is.EqualTo(ExitCodes.Failure));
+        Assert.That(error.Trim().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(error, Does.Contain("M-none"));
+    }
+
     [Test]
     public void Show_PrintsMetadataMediansAndBadChannelsByFlag()
     {
@@ -66,6 +102,65 @@ public sealed class CalCommandTests
         Assert.That(imported.Output, Does.Contain($"as version {id + 1} of module M-export"));
         using var store = new SqliteCalibrationStore(_database);
         TestConstants.AssertBitExact(store.Get(id + 1).Constants, store.Get(id).Constants);
+    }
+
+    [Test]
+    public void ExportedConstants_AreAppliedByCalibrateApply_WithEachFramesRecordedSide()
+    {
+        // Side B reads 200 codes above side A; the recorded sides (A A B B …) are not the frame-index parity,
+        // so a side taken from the index would leave 200-code errors in half of the frames.
+        float[] transmission = [0.2f, 0.4f, 0.6f, 0.8f];
+        using (var store = new SqliteCalibrationStore(_database))
+        {
+            store.Store(new CalibrationConstants
+            {
+                ModuleSerial = "M-apply",
+                Conditions = TestConstants.Conditions,
+                ValidFrom = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
+                Station = "station-7",
+                SoftwareVersion = "test",
+                Rows = 1,
+                Columns = 4,
+                Sides = 2,
+                Offset = [100, 100, 100, 100, 300, 300, 300, 300],
+                Noise = [2, 2, 2, 2, 2, 2, 2, 2],
+                Gain = [1, 1, 1, 1, 1, 1, 1, 1],
+                BadChannels = [0, 0, 0, 0],
+            });
+        }
+
+        var input = Path.Combine(_directory, "scan.nxs");
+        var geometry = DetectorGeometry.ColumnStrips(rows: 1, columns: 4, moduleCount: 1);
+        using (var writer = new NexusWriter(input, geometry, new NexusWriterOptions { ExpectedFrames = 8 }))
+        {
+            var frame = new DetectorFrame(geometry);
+            for (var number = 0; number < 8; number++)
+            {
+                frame.FrameNumber = (ulong)number;
+                frame.ImageKey = number < 4 ? ImageKey.Flat : ImageKey.Projection;
+                frame.IntegratorSideB = number / 2 % 2 == 1;
+                frame.Complete = true;
+                for (var channel = 0; channel < 4; channel++)
+                {
+                    var signal = number < 4 ? 1000 : 1000 * transmission[channel];
+                    frame.Codes[channel] = (frame.IntegratorSideB ? 300 : 100) + (int)signal;
+                }
+
+                writer.Write(frame);
+            }
+        }
+
+        var constants = Path.Combine(_directory, "exported.h5");
+        var output = Path.Combine(_directory, "calibrated.nxs");
+        var exported = Run("cal", "export", "1", "--output", constants, "--db", _database);
+        var applied = Run("calibrate", "apply", "--input", input, "--output", output, "--constants", constants);
+
+        Assert.That(exported.Code, Is.EqualTo(ExitCodes.Success), exported.Error);
+        Assert.That(applied.Code, Is.EqualTo(ExitCodes.Success), applied.Error);
+        using var file = H5File.OpenRead(output);
+        Assert.That(file.Dataset("entry/calibrated/calibration_version").Read<string>(), Is.EqualTo("M-apply:2026-01-02T03:04:05.0000000+00:00"));
+        var calibrated = file.Dataset("entry/calibrated/data").Read<float[]>();
+        Assert.That(calibrated, Is.EqualTo(transmission.Concat(transmission).Concat(transmission).Concat(transmission)).Within(1e-6));
     }
 
     [Test]

@@ -66,6 +66,44 @@ public class AcquireCommandTests
     }
 
     [Test]
+    public void Acquire_WithLookup_FindsTheVersionForTheControllersSerialAndTemperature()
+    {
+        using var controller = new SimulatedController(new SimulatedControllerOptions(Ddc264Chips: 2));
+        var folder = Scratch();
+        var topology = OneModuleTopology(folder, controller);
+        var database = Path.Combine(folder, "calibration.db");
+        StoreConstants(database, "HIL-0001", rows: 2, new uint[128], temperatureCelsius: 45);
+        var expected = StoreConstants(database, "HIL-0001", rows: 2, new uint[128], temperatureCelsius: 31);
+        StoreConstants(database, "HIL-0002", rows: 2, new uint[128]);
+        var output = Path.Combine(folder, "run.nxs");
+
+        var run = CommandLineRun.Of("acquire", "--config", topology, "--out", output, "--frames", "10", "--lookup", "--db", database);
+
+        Assert.That(run.ExitCode, Is.Zero, run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain($"module 0: HIL-0001 at 3").And.Contain($"→ version {expected} (31.0 °C"));
+        var frames = Python.Run("import sys, h5py; print(h5py.File(sys.argv[1], 'r')['/entry/calibrated/data'].shape[0])", output);
+        Assert.That(frames.Trim(), Is.EqualTo("10"));
+    }
+
+    [Test]
+    public void Acquire_WithLookupAndNoVersionAtTheRunsTemperature_FailsNamingTheModule()
+    {
+        using var controller = new SimulatedController(new SimulatedControllerOptions(Ddc264Chips: 2));
+        var folder = Scratch();
+        var topology = OneModuleTopology(folder, controller);
+        var database = Path.Combine(folder, "calibration.db");
+        StoreConstants(database, "HIL-0001", rows: 2, new uint[128], temperatureCelsius: 45);
+        var output = Path.Combine(folder, "run.nxs");
+
+        var run = CommandLineRun.Of("acquire", "--config", topology, "--out", output, "--lookup", "--db", database);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Error.Trim().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("HIL-0001"));
+        Assert.That(File.Exists(output), Is.False);
+    }
+
+    [Test]
     public void Acquire_WithConstantsOfAnotherShape_IsOneErrorLineNamingBoth()
     {
         using var controller = new SimulatedController(new SimulatedControllerOptions(Ddc264Chips: 2));
@@ -137,13 +175,13 @@ public class AcquireCommandTests
         $"{{ id: {id}, controller: \"127.0.0.1:{controller.ControlEndpoint.Port}\", data_port: 0, chips: [{{ kind: ddc264, count: 2 }}], rows: 2, columns: 64, first_row: 0, first_column: {firstColumn} }}";
 
     // Ideal-chip constants: offset 0 and gain 1 for every channel of a module of rows × 64 channels.
-    private static long StoreConstants(string database, string serial, int rows, uint[] badChannels)
+    private static long StoreConstants(string database, string serial, int rows, uint[] badChannels, double temperatureCelsius = 31.5)
     {
         using var store = new SqliteCalibrationStore(database);
         return store.Store(new CalibrationConstants
         {
             ModuleSerial = serial,
-            Conditions = new CalibrationConditions(31.5, 1_000_000, "150pC"),
+            Conditions = new CalibrationConditions(temperatureCelsius, 1_000_000, "150pC"),
             ValidFrom = DateTimeOffset.UnixEpoch,
             Station = "test",
             SoftwareVersion = "test",

@@ -19,6 +19,9 @@ public static class Units
             ? (double)quantity.ToUnit(unit).Value
             : null;
 
+    /// <summary>A quantity written as its value and unit without a space, for example "150pC": how ranges are named in conditions.</summary>
+    public static string Compact(IQuantity quantity) => $"{quantity.Value.ToString(CultureInfo.InvariantCulture)}{Abbreviation(quantity)}";
+
     /// <summary>The abbreviation of <paramref name="quantity"/>'s unit.</summary>
     public static string Abbreviation(IQuantity quantity) =>
         UnitsNetSetup.Default.UnitAbbreviations.GetDefaultAbbreviation(quantity.Unit.GetType(), Convert.ToInt32(quantity.Unit, CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

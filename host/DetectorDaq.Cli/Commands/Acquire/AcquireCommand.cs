@@ -1,5 +1,6 @@
 using System.CommandLine;
 using DetectorDaq.Acquisition;
+using DetectorDaq.Calibration.Constants;
 using DetectorDaq.Cli.Commands.Cal;
 using DetectorDaq.Cli.Output;
 using DetectorDaq.Frames;
@@ -9,9 +10,9 @@ namespace DetectorDaq.Cli.Commands.Acquire;
 
 /// <summary>
 /// <c>detdaq acquire --config detector.yaml --out FILE [--frames N] [--image-key KEY] [--integration-us T] [--stream URL]
-/// [--constants [MODULE=]FILE|VERSION …] [--db PATH|--postgres CONNECTION] [--log]</c>: one run on real controllers (or simulated
-/// ones named in the topology), written as NeXus; with constants, the calibration chain runs in the stream
-/// and writes /entry/calibrated/data.
+/// [--constants [MODULE=]FILE|VERSION … | --lookup [--mode prior|closest] [--temperature-tolerance K]] [--db PATH|--postgres CONNECTION] [--log]</c>:
+/// one run on real controllers (or simulated ones named in the topology), written as NeXus; with constants, given
+/// or looked up per module, the calibration chain runs in the stream and writes /entry/calibrated/data.
 /// </summary>
 public static class AcquireCommand
 {
@@ -33,9 +34,16 @@ public static class AcquireCommand
             Description = "Calibrate in the stream: [MODULE=]FILE.h5 or [MODULE=]VERSION (calibration database) per module; repeatable.",
             AllowMultipleArgumentsPerToken = true,
         };
-        var minusLog = new Option<bool>("--log") { Description = "With --constants: write −ln of the flat-normalised projections." };
+        var lookup = new Option<bool>("--lookup") { Description = "Calibrate in the stream with each module's constants from the calibration database, found by the serial its controller reports and the run's conditions." };
+        var minusLog = new Option<bool>("--log") { Description = "With --constants or --lookup: write −ln of the flat-normalised projections." };
         var store = new CalStoreOptions();
-        var command = new Command("acquire", "Acquire frames from the controllers of a detector into a NeXus file.") { config, outputFile, frames, key, integration, stream, constants, minusLog, store.Database, store.Postgres };
+        var lookupOptions = new LookupOptions();
+        var command = new Command("acquire", "Acquire frames from the controllers of a detector into a NeXus file.") { config, outputFile, frames, key, integration, stream, constants, lookup, minusLog, store.Database, store.Postgres };
+        foreach (var option in lookupOptions.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(parseResult =>
         {
             var frameCount = parseResult.GetValue(frames);
@@ -62,7 +70,7 @@ public static class AcquireCommand
                 OutputPath = parseResult.GetValue(outputFile)!,
                 StreamUrl = parseResult.GetValue(stream),
                 FlatField = false,
-                Constants = ModuleConstants.Load(parseResult.GetValue(constants) ?? [], topology, store, parseResult),
+                Constants = Constants(parseResult, topology, plan.IntegrationPeriodNanoseconds),
                 MinusLog = parseResult.GetValue(minusLog),
             };
             try
@@ -76,5 +84,22 @@ public static class AcquireCommand
             }
         });
         return command;
+
+        IReadOnlyDictionary<int, CalibrationConstants>? Constants(ParseResult parseResult, DetectorTopology topology, long integrationPeriodNanoseconds)
+        {
+            var given = parseResult.GetValue(constants) ?? [];
+            if (!parseResult.GetValue(lookup))
+            {
+                return ModuleConstants.Load(given, topology, store, parseResult);
+            }
+
+            if (given.Length > 0)
+            {
+                throw new CommandLineException("give either --constants or --lookup, not both", ExitCodes.UsageError);
+            }
+
+            using var opened = store.Open(parseResult);
+            return ConstantsLookup.Find(topology, integrationPeriodNanoseconds, opened, lookupOptions.ModeOf(parseResult), lookupOptions.ToleranceOf(parseResult), TimeSpan.FromSeconds(5), output);
+        }
     }
 }
