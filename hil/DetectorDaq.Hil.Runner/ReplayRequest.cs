@@ -9,6 +9,12 @@ namespace DetectorDaq.Hil.Runner;
 /// <param name="Acquisition">File, stream and transport settings of the host side.</param>
 public sealed record ReplayRequest(Recording Recording, int Modules, AcquisitionOptions Acquisition)
 {
+    /// <summary>
+    /// The DDC264 chips of module i (0-based, in column order) for current recordings; null for ideal chips,
+    /// which preserve the recording up to quantisation.
+    /// </summary>
+    public Func<int, Hil.Chips.Ddc264.Ddc264ModuleModel>? Ddc264Models { get; init; }
+
     /// <summary>Called with the controllers once they are built and before the run starts, for injecting faults from the first frame.</summary>
     public Action<IReadOnlyList<Controller.SimulatedController>>? Prepared { get; init; }
 

@@ -7,10 +7,11 @@ using DetectorDaq.Hil.Recordings;
 namespace DetectorDaq.Hil.Runner;
 
 /// <summary>
-/// Plays a recording through simulated controllers — the real firmware core on ideal virtual chips —
-/// over loopback TCP/UDP into the real host acquisition, which writes the NeXus file with darks,
-/// flats and projections keyed as in the recording. Ideal chips preserve the recording up to
-/// quantisation. Voltage recordings play at the ADS131M08's own rate (4 kSPS), not the recorded one.
+/// Plays a recording through simulated controllers — the real firmware core on virtual chips, ideal
+/// unless <see cref="ReplayRequest.Ddc264Models"/> says otherwise — over loopback TCP/UDP into the
+/// real host acquisition, which writes the NeXus file with darks, flats and projections keyed as in
+/// the recording. Ideal chips preserve the recording up to quantisation. Voltage recordings play at
+/// the ADS131M08's own rate (4 kSPS), not the recorded one.
 /// </summary>
 public static class ReplayService
 {
@@ -24,9 +25,15 @@ public static class ReplayService
         var controllers = new List<SimulatedController>();
         try
         {
-            foreach (var module in geometry.Modules)
+            for (var i = 0; i < geometry.Modules.Count; i++)
             {
-                controllers.Add(new SimulatedController(ControllerOptions(recording, module, chips)));
+                var controllerOptions = ControllerOptions(recording, geometry.Modules[i], chips);
+                if (request.Ddc264Models is not null && recording.Kind == RecordingKind.Current)
+                {
+                    controllerOptions = controllerOptions with { Ddc264Model = request.Ddc264Models(i) };
+                }
+
+                controllers.Add(new SimulatedController(controllerOptions));
             }
 
             request.Prepared?.Invoke(controllers);

@@ -6,6 +6,7 @@ using DetectorDaq.Files;
 using DetectorDaq.Firmware.Framing;
 using DetectorDaq.Firmware.Hardware;
 using DetectorDaq.Firmware.Interfaces;
+using DetectorDaq.Hil.Chips.Ddc264;
 using DetectorDaq.Hil.Controller;
 using DetectorDaq.Hil.Recordings;
 using DetectorDaq.Hil.Scenarios;
@@ -16,7 +17,8 @@ namespace DetectorDaq.Hil.Runner;
 /// Plays a <see cref="Scenario"/>: replays its recording through simulated controllers into the real
 /// host, routing each impaired module's data through a <see cref="UdpImpairmentProxy"/> and injecting
 /// controller faults on time, then checks the scenario's expectations against what the host reported
-/// and what the proxies and injections actually did.
+/// and what the proxies and injections actually did. Scenarios with channel defects or calibration
+/// expectations run on <see cref="TypicalDdc264Module"/>s and are checked by <see cref="CalibrationCheck"/>.
 /// </summary>
 public static class ScenarioRunner
 {
@@ -40,6 +42,7 @@ public static class ScenarioRunner
             var recording = LoadRecording(scenario);
             var output = Path.Combine(outputDirectory, scenario.Name + ".nxs");
             var timers = new List<Timer>();
+            var channelsPerModule = recording.ChannelCount / scenario.Topology.Modules;
             var request = new ReplayRequest(recording, scenario.Topology.Modules, new AcquisitionOptions
             {
                 OutputPath = output,
@@ -49,6 +52,7 @@ public static class ScenarioRunner
             })
             {
                 Started = controllers => timers.AddRange(ScheduleFaults(scenario, controllers, proxies)),
+                Ddc264Models = scenario.UsesRealisticChips ? module => RealisticModule(scenario, module, channelsPerModule) : null,
             };
 
             AcquisitionSummary summary;
@@ -92,10 +96,18 @@ public static class ScenarioRunner
         {
             var rows = scenario.Topology.Rows ?? 1;
             var columns = scenario.Topology.Columns ?? scenario.Topology.Channels;
-            return PhantomRecording.Create(rows, columns, frames, periodNanoseconds);
+            return PhantomRecording.Create(rows, columns, frames, periodNanoseconds, scenario.FlatLevels);
         }
 
         return RecordingLoader.Load(scenario.RecordingPath!, periodNanoseconds);
+    }
+
+    // A typical module per scenario seed and module index, with the module's channel-defect injections.
+    private static Ddc264ModuleModel RealisticModule(Scenario scenario, int module, int channels)
+    {
+        var model = TypicalDdc264Module.Create(channels, unchecked((scenario.Seed * 65_537) + module));
+        ChannelDefectInjections.ApplyTo(scenario.Injections, module, model.Defects!);
+        return model;
     }
 
     private static IPEndPoint Route(Scenario scenario, int module, IPEndPoint receiver, Dictionary<int, UdpImpairmentProxy> proxies)
@@ -220,6 +232,11 @@ public static class ScenarioRunner
         {
             var faulted = summary.FaultReason is not null;
             results.Add(new("expect_fault", faulted == fault, faulted ? $"run ended early: {summary.FaultReason}" : "run ran to its end"));
+        }
+
+        if (expected.ChecksCalibration)
+        {
+            results.AddRange(CalibrationCheck.Evaluate(scenario, summary.OutputPath, recording, measurements));
         }
 
         return results;

@@ -31,6 +31,10 @@ public sealed record BenchReport
     /// <summary>Calibration kernel.</summary>
     public required CalibrateResult Calibrate { get; init; }
 
+    /// <summary>Calibration chain in the acquisition stream.</summary>
+    [JsonPropertyName("stream_chain")]
+    public required StreamChainResult StreamChain { get; init; }
+
     /// <summary>UDP ingest.</summary>
     public required IngestResult Ingest { get; init; }
 

@@ -3,8 +3,8 @@ using PureHDF.Selections;
 
 namespace DetectorDaq.Files;
 
-/// <summary>Corrects one projection: <paramref name="raw"/> as read, into <paramref name="corrected"/>; <paramref name="fileIndex"/> is its frame index in the input file.</summary>
-public delegate void ProjectionCorrection(ReadOnlySpan<float> raw, Span<float> corrected, int fileIndex);
+/// <summary>Corrects one projection: <paramref name="raw"/> as read, into <paramref name="corrected"/>; <paramref name="projection"/> is its index in <see cref="TomographyFile.Projections"/>.</summary>
+public delegate void ProjectionCorrection(ReadOnlySpan<float> raw, Span<float> corrected, int projection);
 
 /// <summary>
 /// Writes the corrected projections of a tomography file as a NeXus file with <c>/entry/calibrated</c>
@@ -83,7 +83,7 @@ public static class CalibratedProjectionsFile
             projections.Read(first, count, batch);
             for (var i = 0; i < count; i++)
             {
-                correct(batch.AsSpan(i * pixels, pixels), frame, projections.FileIndices[first + i]);
+                correct(batch.AsSpan(i * pixels, pixels), frame, first + i);
                 var selection = new HyperslabSelection(rank: 3, starts: [(ulong)(first + i), 0, 0], blocks: [1, (ulong)projections.Rows, (ulong)projections.Columns]);
                 writer.Write(data, frame, fileSelection: selection);
             }

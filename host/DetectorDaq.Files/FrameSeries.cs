@@ -16,13 +16,15 @@ public sealed class FrameSeries
     private readonly string _path;
     private readonly IH5Dataset? _dataset;
     private readonly int[] _indices;
+    private readonly byte[]? _sides;
 
-    internal FrameSeries(string path, ImageKey imageKey, IH5Dataset? dataset, int[] indices, int rows, int columns)
+    internal FrameSeries(string path, ImageKey imageKey, IH5Dataset? dataset, int[] indices, int rows, int columns, byte[]? sides = null)
     {
         _path = path;
         ImageKey = imageKey;
         _dataset = dataset;
         _indices = indices;
+        _sides = sides;
         Rows = rows;
         Columns = columns;
     }
@@ -47,6 +49,35 @@ public sealed class FrameSeries
 
     /// <summary>Index of each frame of the series in the file's frame dataset.</summary>
     public IReadOnlyList<int> FileIndices => _indices;
+
+    /// <summary>
+    /// Integrator side of each frame of the series as the file records it (0 = A, 1 = B, checked on open;
+    /// NeXus <c>integrator_side</c>), or null when the file does not record sides (Data Exchange, other software).
+    /// </summary>
+    public IReadOnlyList<byte>? IntegratorSides => _sides;
+
+    /// <summary>
+    /// Integrator side (0 = A, 1 = B) of frame <paramref name="frame"/> of the series for constants with
+    /// <paramref name="sides"/> sides: 0 for single-side constants; the recorded side where the file has
+    /// one; otherwise the frame's file index modulo <paramref name="sides"/>, since the DDC264 alternates
+    /// sides every conversion (which side comes first is then a guess).
+    /// </summary>
+    /// <param name="frame">Index in the series, 0 to <see cref="Count"/> − 1.</param>
+    /// <param name="sides">Integrator sides of the constants, 1 or 2.</param>
+    /// <exception cref="ArgumentOutOfRangeException">The frame lies outside the series or sides is not 1 or 2.</exception>
+    public int SideOf(int frame, int sides)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(frame);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(frame, Count);
+        ArgumentOutOfRangeException.ThrowIfLessThan(sides, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(sides, 2);
+        if (sides == 1)
+        {
+            return 0;
+        }
+
+        return _sides is null ? _indices[frame] % sides : _sides[frame];
+    }
 
     /// <summary>Reads frames [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) row-major into <paramref name="destination"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The range lies outside the series or the destination is too small.</exception>

@@ -12,6 +12,12 @@ public static class NexusPaths
     /// <summary>Raw codes, int32 [frames, rows, columns].</summary>
     public const string RawData = Detector + "/data";
 
+    /// <summary>
+    /// Name of the per-frame uint8 dataset in the NXdetector giving the integrator side of each frame
+    /// (0 = A, 1 = B); files of other software may lack it.
+    /// </summary>
+    public const string IntegratorSideName = "integrator_side";
+
     /// <summary>The NXdata that links the raw data.</summary>
     public const string Data = "/entry/data";
 

@@ -7,18 +7,20 @@ namespace DetectorDaq.Files;
 /// <summary>
 /// Streams detector frames into a NeXus (NXtomo) file with the layout of DESIGN.md §6. Image data
 /// goes into contiguous datasets preallocated for the run and written in place frame by frame, so
-/// memory stays bounded (one frame of buffers; the per-frame metadata columns, 21 bytes a frame, are
-/// chunked 4096 entries at a time) whatever the run length.
+/// memory stays bounded (one frame of buffers; the per-frame metadata columns, 22 bytes a frame, are
+/// chunked 4096 entries at a time) whatever the run length. Each frame's integrator side (dual-integrator
+/// chips such as the DDC264) goes into <c>integrator_side</c>, so offline calibration applies the
+/// constants of the side that produced it.
 /// </summary>
 /// <remarks>
 /// PureHDF 2.2 creates datasets with fixed dimensions and writes each chunk once, so the frame count
 /// is preset from <see cref="NexusWriterOptions.ExpectedFrames"/> and frames are written in
 /// frame-number order (frame number = index in the file). A frame number that skips ahead leaves the
-/// frames in between written as zeros with <c>frame_complete</c> = 0 and <c>image_key</c> = 3 (NXtomo
-/// "invalid"); the same happens for frames still missing at <see cref="Complete"/>. Frames whose number
-/// was already passed, or lies beyond the preset count, are dropped and counted in
-/// <see cref="FramesDropped"/>. Frames written without a calibrated image get NaN in
-/// <c>/entry/calibrated/data</c>.
+/// frames in between written as zeros with <c>frame_complete</c> = 0, <c>image_key</c> = 3 (NXtomo
+/// "invalid") and <c>integrator_side</c> = 0; the same happens for frames still missing at
+/// <see cref="Complete"/>. Frames whose number was already passed, or lies beyond the preset count, are
+/// dropped and counted in <see cref="FramesDropped"/>. Frames written without a calibrated image get NaN
+/// in <c>/entry/calibrated/data</c>.
 /// </remarks>
 public sealed class NexusWriter : IFrameSink
 {
@@ -31,6 +33,7 @@ public sealed class NexusWriter : IFrameSink
     private readonly ChunkedColumn<ulong> _frameNumber;
     private readonly ChunkedColumn<ulong> _timestamp;
     private readonly ChunkedColumn<byte> _frameComplete;
+    private readonly ChunkedColumn<byte> _integratorSide;
     private readonly int[] _zeroCodes;
     private readonly float[]? _calibratedBuffer;
     private readonly ulong _expectedFrames;
@@ -58,6 +61,12 @@ public sealed class NexusWriter : IFrameSink
         _timestamp = new ChunkedColumn<ulong>(_expectedFrames, columnChunk);
         _timestamp.Dataset.Attributes = new() { ["units"] = "ns" };
         _frameComplete = new ChunkedColumn<byte>(_expectedFrames, columnChunk);
+        _integratorSide = new ChunkedColumn<byte>(_expectedFrames, columnChunk);
+        _integratorSide.Dataset.Attributes = new()
+        {
+            ["long_name"] = "integrator side",
+            ["description"] = "integrator of a dual-integrator chip (DDC264) that produced the frame: 0 = side A, 1 = side B; 0 for single-integrator chips",
+        };
         _zeroCodes = new int[geometry.PixelCount];
 
         var entry = new H5Group
@@ -76,6 +85,7 @@ public sealed class NexusWriter : IFrameSink
                     ["frame_number"] = _frameNumber.Dataset,
                     ["timestamp"] = _timestamp.Dataset,
                     ["frame_complete"] = _frameComplete.Dataset,
+                    [NexusPaths.IntegratorSideName] = _integratorSide.Dataset,
                 },
             },
             ["data"] = new H5Group
@@ -205,7 +215,7 @@ public sealed class NexusWriter : IFrameSink
             _writer.Write(_calibrated, _calibratedBuffer!, fileSelection: selection);
         }
 
-        AppendMetadata((int)frame.ImageKey, frame.FrameNumber, frame.TimestampNanoseconds, frame.Complete);
+        AppendMetadata((int)frame.ImageKey, frame.FrameNumber, frame.TimestampNanoseconds, frame.Complete, frame.IntegratorSideB);
         FramesWritten++;
     }
 
@@ -219,16 +229,17 @@ public sealed class NexusWriter : IFrameSink
             _writer.Write(_calibrated, _calibratedBuffer!, fileSelection: selection);
         }
 
-        AppendMetadata(imageKey: 3, _nextFrame, timestamp: 0, complete: false);
+        AppendMetadata(imageKey: 3, _nextFrame, timestamp: 0, complete: false, sideB: false);
         FramesMissing++;
     }
 
-    private void AppendMetadata(int imageKey, ulong frameNumber, ulong timestamp, bool complete)
+    private void AppendMetadata(int imageKey, ulong frameNumber, ulong timestamp, bool complete, bool sideB)
     {
         _imageKey.Append(_writer, imageKey);
         _frameNumber.Append(_writer, frameNumber);
         _timestamp.Append(_writer, timestamp);
         _frameComplete.Append(_writer, complete ? (byte)1 : (byte)0);
+        _integratorSide.Append(_writer, sideB ? (byte)1 : (byte)0);
         _nextFrame++;
     }
 

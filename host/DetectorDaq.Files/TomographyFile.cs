@@ -164,11 +164,15 @@ public sealed class TomographyFile : IDisposable
         CheckLength(path, detectorPath + "/image_key", keySet, frames);
         var keys = ElementConversion.ReadAllAsInt32(keySet);
 
+        var sides = IntegratorSides(path, detector, detectorPath, linkAccess, frames);
+
         int[] Indices(ImageKey key) => Enumerable.Range(0, frames).Where(i => keys[i] == (int)key).ToArray();
+        FrameSeries Series(ImageKey key, int[] indices) =>
+            new(path, key, data, indices, rows, columns, sides is null ? null : Array.ConvertAll(indices, i => sides[i]));
         var projectionIndices = Indices(ImageKey.Projection);
-        var projections = new FrameSeries(path, ImageKey.Projection, data, projectionIndices, rows, columns);
-        var darks = new FrameSeries(path, ImageKey.Dark, data, Indices(ImageKey.Dark), rows, columns);
-        var flats = new FrameSeries(path, ImageKey.Flat, data, Indices(ImageKey.Flat), rows, columns);
+        var projections = Series(ImageKey.Projection, projectionIndices);
+        var darks = Series(ImageKey.Dark, Indices(ImageKey.Dark));
+        var flats = Series(ImageKey.Flat, Indices(ImageKey.Flat));
 
         double[]? theta = null;
         var angles = FindRotationAngle(file, linkAccess, depth: 0);
@@ -180,6 +184,24 @@ public sealed class TomographyFile : IDisposable
         }
 
         return new TomographyFile(path, file, TomographyLayout.Nexus, projections, darks, flats, theta, warnings);
+    }
+
+    // Our own files record each frame's integrator side; files of other software do not.
+    private static byte[]? IntegratorSides(string path, IH5Group detector, string detectorPath, H5LinkAccess linkAccess, int frames)
+    {
+        var native = (NativeGroup)detector;
+        if (!native.LinkExists(NexusPaths.IntegratorSideName, linkAccess) || native.Get(NexusPaths.IntegratorSideName, linkAccess) is not IH5Dataset sides)
+        {
+            return null;
+        }
+
+        var name = detectorPath + "/" + NexusPaths.IntegratorSideName;
+        CheckLength(path, name, sides, frames);
+        var values = ElementConversion.ReadAllAsInt32(sides);
+        var invalid = Array.FindIndex(values, side => side is not (0 or 1));
+        return invalid < 0
+            ? Array.ConvertAll(values, side => (byte)side)
+            : throw new TomographyFileException(path, $"{name}[{invalid}] is {values[invalid]}, expected 0 (side A) or 1 (side B)");
     }
 
     private static (IH5Group Group, string Path)? FindDetector(IH5Group group, string groupPath, H5LinkAccess linkAccess, List<string> warnings, int depth)

@@ -16,41 +16,6 @@ public sealed class ConstantsFileAndApplyTests
     public void DeleteDirectory() => Directory.Delete(_directory, recursive: true);
 
     [Test]
-    public void ConstantsFile_RoundTrip_KeepsEveryMember()
-    {
-        var module = new HilModule();
-        module.InjectTypicalDefects();
-        var constants = module.Calibrate() with { LagAmplitudes = [0.05f, 0.01f], LagRates = [0.7f, 0.05f] };
-        var path = Path.Combine(_directory, "constants.h5");
-
-        ConstantsFile.Write(path, constants);
-        var read = ConstantsFile.Read(path);
-
-        Assert.That(read.ModuleSerial, Is.EqualTo(constants.ModuleSerial));
-        Assert.That(read.ValidFrom, Is.EqualTo(constants.ValidFrom));
-        Assert.That(read.Conditions, Is.EqualTo(constants.Conditions));
-        Assert.That((read.Station, read.SoftwareVersion, read.Rows, read.Columns, read.Sides, read.NonlinearityOrder), Is.EqualTo((constants.Station, constants.SoftwareVersion, constants.Rows, constants.Columns, constants.Sides, constants.NonlinearityOrder)));
-        Assert.That(read.Offset, Is.EqualTo(constants.Offset));
-        Assert.That(read.Noise, Is.EqualTo(constants.Noise));
-        Assert.That(read.Gain, Is.EqualTo(constants.Gain));
-        Assert.That(read.Nonlinearity, Is.EqualTo(constants.Nonlinearity));
-        Assert.That(read.BadChannels, Is.EqualTo(constants.BadChannels));
-        Assert.That(read.LagAmplitudes, Is.EqualTo(constants.LagAmplitudes));
-        Assert.That(read.LagRates, Is.EqualTo(constants.LagRates));
-    }
-
-    [Test]
-    public void ConstantsFile_WithoutConstantsGroup_IsRejectedNamingTheFile()
-    {
-        var path = Path.Combine(_directory, "other.h5");
-        new H5File { ["entry"] = new H5Group() }.Write(path);
-
-        var exception = Assert.Throws<ConstantsFileException>(() => ConstantsFile.Read(path));
-
-        Assert.That(exception!.Message, Does.StartWith(path).And.Contain("/constants"));
-    }
-
-    [Test]
     public void CalibrateApply_OnHilModuleFile_WritesProjectionsMatchingTheIdealSignal()
     {
         var module = new HilModule();

@@ -104,7 +104,7 @@ public sealed class ReplayedFileTests
     {
         var values = series.ReadAll();
         return Enumerable.Range(0, series.Count)
-            .Select(f => new SidedFrame(values.AsSpan(f * series.PixelCount, series.PixelCount).ToArray().Select(v => (int)MathF.Round(v)).ToArray(), series.FileIndices[f] % 2))
+            .Select(f => new SidedFrame(values.AsSpan(f * series.PixelCount, series.PixelCount).ToArray().Select(v => (int)MathF.Round(v)).ToArray(), series.SideOf(f, 2)))
             .ToList();
     }
 

@@ -1,8 +1,9 @@
 using System.Text.Json;
+using DetectorDaq.Hil.Controller;
 
 namespace DetectorDaq.Cli.Tests;
 
-/// <summary><c>detdaq calibrate run</c> on the simulated detector, healthy and with injected defects.</summary>
+/// <summary><c>detdaq calibrate run</c> on the simulated detector, healthy and with injected defects, and on a controller named by a topology.</summary>
 public class CalibrateRunCommandTests
 {
     private static string Script => Path.Combine(TestFolders.RepositoryRoot, "calibration", "scripts", "ddc264-module.yaml");
@@ -17,9 +18,10 @@ public class CalibrateRunCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1), run.Output + run.Error);
         using var record = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "record.json")));
-        var channels = record.RootElement.GetProperty("badChannels").EnumerateArray().Select(c => c.GetProperty("channel").GetInt32());
+        var flags = record.RootElement.GetProperty("badChannels").EnumerateArray()
+            .Select(c => $"{c.GetProperty("channel").GetInt32()}:{string.Join("|", c.GetProperty("flags").EnumerateArray().Select(flag => flag.GetString()))}");
         Assert.That(record.RootElement.GetProperty("outcome").GetString(), Is.EqualTo("FAIL"));
-        Assert.That(channels, Is.EqualTo(new[] { 5, 17, 21, 40, 50 }));
+        Assert.That(flags, Is.EqualTo(new[] { "5:Dead", "17:Dead", "21:NoiseOutOfRange", "40:Stuck", "50:NonlinearResponse" }), "each injected kind with its own flag and no other");
         Assert.That(File.Exists(Path.Combine(folder, "calibration.db")), Is.False, "a failed module must not store constants");
         var report = File.ReadAllText(Path.Combine(folder, "report.html"));
         Assert.That(System.Text.RegularExpressions.Regex.Matches(report, "data:image/png;base64,").Count, Is.EqualTo(5));
@@ -56,5 +58,56 @@ public class CalibrateRunCommandTests
 
         Assert.That(run.ExitCode, Is.EqualTo(2));
         Assert.That(run.Error, Does.Contain("--answer beam-off="));
+    }
+
+    [Test]
+    public void OnAController_WithoutTheFlatLevelAnswer_AbortsNamingTheKey()
+    {
+        using var controller = new SimulatedController(new SimulatedControllerOptions(Ddc264Chips: 1));
+        var folder = TestFolders.NewFolder();
+        var topology = Topology(folder, $"127.0.0.1:{controller.ControlEndpoint.Port}");
+
+        var run = CommandLineRun.Of("calibrate", "run", Script, "--dut", "DDC-C", "--station", "ST-T", "--config", topology, "--answer", "beam-off=yes", "--out", folder);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2), run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain("[darks] PASS"));
+        Assert.That(run.Error, Does.Contain("--answer flat-200nA="));
+    }
+
+    [Test]
+    public void OnAControllerThatDoesNotAnswer_IsOneErrorLine()
+    {
+        var folder = TestFolders.NewFolder();
+        var topology = Topology(folder, "127.0.0.1:1");
+
+        var run = CommandLineRun.Of("calibrate", "run", Script, "--dut", "DDC-C", "--station", "ST-T", "--config", topology, "--answer", "beam-off=yes", "--out", folder);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error.Trim().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("127.0.0.1:1"));
+    }
+
+    [Test]
+    public void WithConfig_InjectedDefectsAreRefused()
+    {
+        var folder = TestFolders.NewFolder();
+
+        var run = CommandLineRun.Of("calibrate", "run", Script, "--dut", "DDC-C", "--station", "ST-T", "--config", Topology(folder, "127.0.0.1:1"), "--dead", "3");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error, Does.Contain("cannot be given with --config"));
+    }
+
+    private static string Topology(string folder, string controller)
+    {
+        var path = Path.Combine(folder, "detector.yaml");
+        File.WriteAllText(path, $$"""
+            detector_id: 1
+            rows: 1
+            columns: 64
+            modules:
+              - { id: 0, controller: "{{controller}}", data_port: 0, chips: [{ kind: ddc264, count: 1 }], rows: 1, columns: 64, first_row: 0, first_column: 0 }
+            """);
+        return path;
     }
 }

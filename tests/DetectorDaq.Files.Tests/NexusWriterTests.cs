@@ -21,6 +21,7 @@ public class NexusWriterTests
                 frame.ImageKey = key;
                 frame.TimestampNanoseconds = 1000 * (number + 1);
                 frame.Complete = true;
+                frame.IntegratorSideB = number == 1;
                 for (var i = 0; i < frame.Codes.Length; i++)
                 {
                     frame.Codes[i] = (int)(number * 100) + i;
@@ -43,7 +44,7 @@ public class NexusWriterTests
                 print(name, d.dtype.str, list(d.shape))
             for g in ["/entry", "/entry/instrument", "/entry/instrument/detector", "/entry/data", "/entry/calibrated"]:
                 print(g, f[g].attrs["NX_class"])
-            for n in ["data", "image_key", "frame_number", "timestamp", "frame_complete"]:
+            for n in ["data", "image_key", "frame_number", "timestamp", "frame_complete", "integrator_side"]:
                 show("/entry/instrument/detector/" + n)
             show("/entry/calibrated/data")
             show("/entry/data/data")
@@ -51,6 +52,8 @@ public class NexusWriterTests
             print("image_key", list(det["image_key"][:]))
             print("frame_number", list(det["frame_number"][:]))
             print("frame_complete", list(det["frame_complete"][:]))
+            side = det["integrator_side"]
+            print("integrator_side", list(side[:]), side.attrs["long_name"])
             print("timestamp", list(det["timestamp"][:]), det["timestamp"].attrs["units"])
             print("raw3", int(det["data"][3, 1, 2]), int(f["/entry/data/data"][3, 1, 2]), int(abs(det["data"][2]).sum()))
             print("signal", f["/entry/data"].attrs["signal"], f["/entry/calibrated"].attrs["signal"])
@@ -72,11 +75,13 @@ public class NexusWriterTests
             "/entry/instrument/detector/frame_number <u8 [5]",
             "/entry/instrument/detector/timestamp <u8 [5]",
             "/entry/instrument/detector/frame_complete |u1 [5]",
+            "/entry/instrument/detector/integrator_side |u1 [5]",
             "/entry/calibrated/data <f4 [5, 4, 6]",
             "/entry/data/data <i4 [5, 4, 6]",
             "image_key [2, 1, 3, 0, 3]",
             "frame_number [0, 1, 2, 3, 4]",
             "frame_complete [1, 1, 0, 1, 0]",
+            "integrator_side [0, 1, 0, 0, 0] integrator side",
             "timestamp [1000, 2000, 0, 4000, 0] ns",
             "raw3 308 308 0",
             "signal data data",

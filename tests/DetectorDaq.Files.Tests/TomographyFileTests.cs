@@ -43,6 +43,14 @@ public class TomographyFileTests
         with h5py.File(os.path.join(folder, "mismatch.h5"), "w") as f:
             f["/exchange/data"] = np.zeros((3, 4, 5), dtype=np.float32)
             f["/exchange/data_dark"] = np.zeros((2, 4, 6), dtype=np.float32)
+        # Recorded sides deliberately not the frame-index parity, so a reader falling back to parity shows.
+        sides = np.array([1, 0, 1, 0, 1, 0, 1, 0, 1, 0, 1, 0], dtype=np.uint8)
+        for name, recorded in [("sides.nxs", sides), ("badsides.nxs", sides * 2), ("shortsides.nxs", sides[:5])]:
+            with h5py.File(os.path.join(folder, name), "w") as f:
+                det = f.create_group("entry/instrument/detector"); det.attrs["NX_class"] = "NXdetector"
+                det["data"] = frames
+                det["image_key"] = keys
+                det["integrator_side"] = recorded
         with h5py.File(os.path.join(folder, "keys.nxs"), "w") as f:
             det = f.create_group("entry/detector"); det.attrs["NX_class"] = "NXdetector"
             det["data"] = np.zeros((4, 2, 2), dtype=np.int32)
@@ -98,6 +106,29 @@ public class TomographyFileTests
     }
 
     [Test]
+    public void RecordedIntegratorSides_AreSplitWithTheFrames_AndDecideTheSide()
+    {
+        using var file = TomographyFile.Open(Path.Combine(_folder, "sides.nxs"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(file.Darks.IntegratorSides, Is.EqualTo(new byte[] { 1, 0, 0 }));
+            Assert.That(file.Flats.IntegratorSides, Is.EqualTo(new byte[] { 1, 0, 0, 1 }));
+            Assert.That(Enumerable.Range(0, 4).Select(frame => file.Projections.SideOf(frame, 2)), Is.EqualTo(new[] { 1, 0, 1, 1 }));
+            Assert.That(Enumerable.Range(0, 4).Select(frame => file.Projections.SideOf(frame, 1)), Is.All.Zero);
+        }
+    }
+
+    [Test]
+    public void FileWithoutSides_HasNoIntegratorSides_AndTheSideIsTheFileIndexParity()
+    {
+        using var file = TomographyFile.Open(Path.Combine(_folder, "blocks.nxs"));
+
+        Assert.That(file.Projections.IntegratorSides, Is.Null);
+        Assert.That(Enumerable.Range(0, 4).Select(frame => file.Projections.SideOf(frame, 2)), Is.EqualTo(new[] { 0, 1, 0, 0 }));
+    }
+
+    [Test]
     public void WhenTheOnlyDetectorDataDangles_OpenFailsNamingTheLink()
     {
         var path = Path.Combine(_folder, "dangling.nxs");
@@ -114,6 +145,8 @@ public class TomographyFileTests
     [TestCase("rank2.h5", "/exchange/data has rank 2, expected 3")]
     [TestCase("mismatch.h5", "/exchange/data_dark frames are 4 x 6, projections 4 x 5")]
     [TestCase("keys.nxs", "/entry/detector/image_key has shape [3], expected [4]")]
+    [TestCase("badsides.nxs", "/entry/instrument/detector/integrator_side[0] is 2, expected 0 (side A) or 1 (side B)")]
+    [TestCase("shortsides.nxs", "/entry/instrument/detector/integrator_side has shape [5], expected [12]")]
     [TestCase("absent.h5", "file not found")]
     public void BadInput_ThrowsOneLineMessageNamingTheFile(string name, string problem)
     {

@@ -1,9 +1,10 @@
+using DetectorDaq.Calibration.Chain;
 using DetectorDaq.Production.Workflow;
 using UnitsNet;
 
 namespace DetectorDaq.Production.Tests;
 
-/// <summary>A 2 × 8 module with ideal frames: darks at 1000 codes with ±2 code noise, flats proportional to the level.</summary>
+/// <summary>A 2 × 8 dual-integrator module with ideal frames, sides alternating A, B: darks at 1000 codes with ±2 code noise, flats proportional to the level.</summary>
 internal sealed class FakeDevice : IDeviceUnderTest
 {
     private readonly Random _random = new(7);
@@ -20,13 +21,17 @@ internal sealed class FakeDevice : IDeviceUnderTest
 
     public string Range => "150pC";
 
+    public int IntegratorSides => 2;
+
+    public bool SetsFlatLevel => true;
+
     public Temperature ReadTemperature() => Temperature.FromDegreesCelsius(30);
 
-    public IReadOnlyList<int[]> AcquireDarks(int frames, CancellationToken cancellationToken) =>
-        Enumerable.Range(0, frames).Select(_ => Frame(0)).ToArray();
+    public IReadOnlyList<SidedFrame> AcquireDarks(int frames, CancellationToken cancellationToken) =>
+        Enumerable.Range(0, frames).Select(frame => new SidedFrame(Frame(0), frame % 2)).ToArray();
 
-    public IReadOnlyList<int[]> AcquireFlats(IQuantity level, int frames, CancellationToken cancellationToken) =>
-        Enumerable.Range(0, frames).Select(_ => Frame(((ElectricCurrent)level).Nanoamperes * 500)).ToArray();
+    public IReadOnlyList<SidedFrame> AcquireFlats(IQuantity level, int frames, CancellationToken cancellationToken) =>
+        Enumerable.Range(0, frames).Select(frame => new SidedFrame(Frame(((ElectricCurrent)level).Nanoamperes * 500), frame % 2)).ToArray();
 
     public void Dispose()
     {

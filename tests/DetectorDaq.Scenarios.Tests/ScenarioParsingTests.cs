@@ -43,6 +43,21 @@ public sealed class ScenarioParsingTests
             fraction: 1
           - kind: clock-drift
             ppm: -50.5
+          - kind: dead-channels
+            channels: [1, 2]
+          - kind: stuck-channels
+            module: 2
+            channels: [3]
+          - kind: noisy-channels
+            channels: [4]
+            amount: 20
+          - kind: nonlinear-channels
+            channels: [319]
+          - kind: side-mismatch
+            offset_codes: -10
+          - kind: temperature-drift
+            codes_per_celsius: 1
+            temperature_c: 30
         expectations:
           min_complete_fraction: 0.95
           losses_reported_equal_injected: true

@@ -37,7 +37,15 @@ public sealed class SimulatedController : IDisposable
         var channels = options.Ddc264Chips * FifoFrameFormatChannels;
         Ads131m08 = new VirtualAds131m08(options.Ads131m08Signal ?? SimulatedSignals.Sines);
         // Without DDC264 chips the board has no FPGA either: an ADS131M08-only controller.
-        Fpga = options.Ddc264Chips > 0 ? new VirtualFpga(options.Ddc264Chips, options.Ddc264Signal ?? SimulatedSignals.RotatingCylinder(channels)) : null;
+        var model = options.Ddc264Model;
+        Fpga = options.Ddc264Chips > 0 ? new VirtualFpga(options.Ddc264Chips, options.Ddc264Signal ?? SimulatedSignals.RotatingCylinder(channels), model.SideA, model.SideB) : null;
+        if (Fpga is not null && model.Defects is { } defects)
+        {
+            Fpga.Defects = defects.ChannelCount == channels
+                ? defects
+                : throw new ArgumentException($"the DDC264 model's defects cover {defects.ChannelCount} channels, the chain has {channels}");
+        }
+
         InjectFault(options.Fault);
 
         var ads = new AdsDriver(new SpiDeviceBus(Ads131m08), Ads131m08.DataReady, Ads131m08.SyncReset, _clock);

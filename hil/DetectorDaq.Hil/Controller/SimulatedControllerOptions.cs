@@ -1,4 +1,5 @@
 using System.Net;
+using DetectorDaq.Hil.Chips.Ddc264;
 using DetectorDaq.Hil.Signals;
 
 namespace DetectorDaq.Hil.Controller;
@@ -15,6 +16,12 @@ public sealed record SimulatedControllerOptions(int Port = 0, int Ddc264Chips = 
 
     /// <summary>Input currents of the DDC264 chain (module channel, frame); null for the built-in rotating cylinder.</summary>
     public CurrentSignal? Ddc264Signal { get; init; }
+
+    /// <summary>
+    /// Transfer functions and defects of the DDC264 chain; <see cref="Ddc264ModuleModel.Ideal"/> by default, so a
+    /// replay preserves the recording up to quantisation. <see cref="TypicalDdc264Module"/> makes a realistic one.
+    /// </summary>
+    public Ddc264ModuleModel Ddc264Model { get; init; } = Ddc264ModuleModel.Ideal;
 
     /// <summary>Input voltages of the ADS131M08; null for the built-in sines.</summary>
     public VoltageSignal? Ads131m08Signal { get; init; }

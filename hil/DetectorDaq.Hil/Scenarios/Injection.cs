@@ -30,6 +30,30 @@ public sealed record Injection(InjectionKind Kind, int? Module, int Line)
     /// <summary>For <see cref="InjectionKind.ChipNotAnswering"/>: DDC264 index in the module's chain, from 0 (default 0).</summary>
     public int? Chip { get; init; }
 
+    /// <summary>For the channel-defect kinds (<c>dead-channels</c> …): the module channels affected, 0 to channels per module − 1.</summary>
+    public IReadOnlyList<int>? Channels { get; init; }
+
+    /// <summary>
+    /// For <see cref="InjectionKind.NoisyChannels"/>: extra white noise, codes rms (default 50); for
+    /// <see cref="InjectionKind.NonlinearChannels"/>: bow at mid-range, fraction of full scale (default 0.01).
+    /// </summary>
+    public double? Amount { get; init; }
+
+    /// <summary>For <see cref="InjectionKind.StuckChannels"/>: the code the channels read (default 4242).</summary>
+    public int? Code { get; init; }
+
+    /// <summary>For <see cref="InjectionKind.SideMismatch"/>: offset of side B against side A, codes (YAML <c>offset_codes</c>).</summary>
+    public double? OffsetCodes { get; init; }
+
+    /// <summary>For <see cref="InjectionKind.SideMismatch"/>: relative gain of side B against side A, 0.01 = 1 % (YAML <c>relative_gain</c>).</summary>
+    public double? RelativeGain { get; init; }
+
+    /// <summary>For <see cref="InjectionKind.TemperatureDrift"/>: offset drift, codes per °C from 25 °C (YAML <c>codes_per_celsius</c>).</summary>
+    public double? CodesPerCelsius { get; init; }
+
+    /// <summary>For <see cref="InjectionKind.TemperatureDrift"/>: module temperature during the run, °C (YAML <c>temperature_c</c>).</summary>
+    public double? TemperatureCelsius { get; init; }
+
     /// <summary>True when the injection applies to every module.</summary>
     public bool AllModules => Module is null;
 }

@@ -29,4 +29,22 @@ public enum InjectionKind
 
     /// <summary><c>clock-drift</c>: the module's controller clock runs <see cref="Injection.Ppm"/> parts per million fast (negative: slow).</summary>
     ClockDrift,
+
+    /// <summary><c>dead-channels</c>: <see cref="Injection.Channels"/> see no charge and read their pedestal.</summary>
+    DeadChannels,
+
+    /// <summary><c>stuck-channels</c>: <see cref="Injection.Channels"/> read <see cref="Injection.Code"/> whatever the input.</summary>
+    StuckChannels,
+
+    /// <summary><c>noisy-channels</c>: <see cref="Injection.Channels"/> add <see cref="Injection.Amount"/> codes rms of white noise.</summary>
+    NoisyChannels,
+
+    /// <summary><c>nonlinear-channels</c>: <see cref="Injection.Channels"/> bow by <see cref="Injection.Amount"/> of full scale at mid-range.</summary>
+    NonlinearChannels,
+
+    /// <summary><c>side-mismatch</c>: side B reads <see cref="Injection.OffsetCodes"/> and <see cref="Injection.RelativeGain"/> more than side A.</summary>
+    SideMismatch,
+
+    /// <summary><c>temperature-drift</c>: offsets drift by <see cref="Injection.CodesPerCelsius"/> with the module at <see cref="Injection.TemperatureCelsius"/>.</summary>
+    TemperatureDrift,
 }

@@ -14,6 +14,12 @@ public static class InjectionKindNames
         ("chip-not-answering", InjectionKind.ChipNotAnswering),
         ("crc-errors", InjectionKind.CrcErrors),
         ("clock-drift", InjectionKind.ClockDrift),
+        ("dead-channels", InjectionKind.DeadChannels),
+        ("stuck-channels", InjectionKind.StuckChannels),
+        ("noisy-channels", InjectionKind.NoisyChannels),
+        ("nonlinear-channels", InjectionKind.NonlinearChannels),
+        ("side-mismatch", InjectionKind.SideMismatch),
+        ("temperature-drift", InjectionKind.TemperatureDrift),
     ];
 
     /// <summary>All names, in declaration order.</summary>

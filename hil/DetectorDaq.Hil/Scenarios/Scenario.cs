@@ -32,6 +32,18 @@ public sealed record Scenario(
     /// <summary>The synthetic phantom recording that the scenario runner generates itself.</summary>
     public const string BuiltinPhantom = "builtin:phantom";
 
+    /// <summary>
+    /// Exposure levels of the built-in phantom's flat block, fractions (0 to 1] of the air current (YAML <c>flat_levels</c>);
+    /// the block is split into equal parts, one per level. One level (the default, [1]) gives no nonlinearity constants.
+    /// </summary>
+    public IReadOnlyList<double> FlatLevels { get; init; } = [1.0];
+
+    /// <summary>
+    /// True when the scenario's chips are a <see cref="Chips.Ddc264.TypicalDdc264Module"/> with channel defects rather than
+    /// ideal ones: it injects a channel defect or checks the calibration chain.
+    /// </summary>
+    public bool UsesRealisticChips => Expectations.ChecksCalibration || Injections.Any(injection => ChannelDefectInjections.Applies(injection.Kind));
+
     /// <summary>True when the runner must supply the recording (<see cref="BuiltinPhantom"/>).</summary>
     public bool UsesBuiltinRecording => RecordingPath is null;
 

@@ -27,6 +27,21 @@ public sealed record ScenarioExpectations
     /// <summary>Most frames that may be missing or incomplete, 0 or more.</summary>
     public long? MaxFramesDropped { get; init; }
 
+    /// <summary>
+    /// Exact set of bad channels per module (module index → module channels) that the calibration chain finds in the
+    /// output file's darks and flats; a module not named must have none (YAML <c>bad_channels</c>).
+    /// </summary>
+    public IReadOnlyDictionary<int, IReadOnlyList<int>>? BadChannels { get; init; }
+
+    /// <summary>
+    /// Largest relative error, 0 to 1, of the calibrated projections against the recording's ideal transmission on good
+    /// channels (YAML <c>calibrated_max_relative_error</c>).
+    /// </summary>
+    public double? CalibratedMaxRelativeError { get; init; }
+
+    /// <summary>True when the scenario checks the calibration chain on its output file.</summary>
+    public bool ChecksCalibration => BadChannels is not null || CalibratedMaxRelativeError is not null;
+
     /// <summary>True: the run must report a fault (the scenario fails if it does not); false: it must not.</summary>
     public bool? ExpectFault { get; init; }
 }

@@ -11,7 +11,7 @@ namespace DetectorDaq.Hil.Scenarios;
 internal sealed class ScenarioParser(string origin)
 {
     private static readonly string[] TopKeys =
-        ["name", "description", "recording", "topology", "frames", "integration_period_us", "seed", "injections", "expectations"];
+        ["name", "description", "recording", "topology", "frames", "integration_period_us", "seed", "flat_levels", "injections", "expectations"];
 
     private static readonly string[] TopologyKeys = ["modules", "chips_per_module", "rows", "columns"];
 
@@ -19,7 +19,11 @@ internal sealed class ScenarioParser(string origin)
     [
         "min_complete_fraction", "losses_reported_equal_injected", "duplicates_reported_equal_injected",
         "crc_failures_equal_injected", "no_crash", "valid_file", "max_frames_dropped", "expect_fault",
+        "bad_channels", "calibrated_max_relative_error",
     ];
+
+    // Largest code of the DDC264's 20-bit format.
+    private const long MaximumCode = (1 << 20) - 1;
 
     public Scenario Parse(string text)
     {
@@ -38,20 +42,31 @@ internal sealed class ScenarioParser(string origin)
         var injections = keys.TryGetValue("injections", out var injectionsNode)
             ? ParseInjections(injectionsNode, topology, frames)
             : [];
-        var expectations = ParseExpectations(Required(root, keys, "expectations", "the scenario"));
+        var expectations = ParseExpectations(Required(root, keys, "expectations", "the scenario"), topology);
+        var recordingPath = ResolveRecording(recordingNode, recording);
+        IReadOnlyList<double> flatLevels = [1.0];
+        if (keys.TryGetValue("flat_levels", out var levelsNode))
+        {
+            flatLevels = recordingPath is null
+                ? Numbers(levelsNode, "flat_levels", double.Epsilon, 1)
+                : throw Fail(levelsNode, $"flat_levels applies to {Scenario.BuiltinPhantom} only; a recording file has its own flats");
+        }
 
         return new Scenario(
             name,
             description,
             recording,
-            ResolveRecording(recordingNode, recording),
+            recordingPath,
             topology,
             frames,
             TimeSpan.FromMicroseconds(integrationMicroseconds),
             seed,
             injections,
             expectations,
-            origin);
+            origin)
+        {
+            FlatLevels = flatLevels,
+        };
     }
 
     private YamlMappingNode LoadRoot(string text)
@@ -190,10 +205,70 @@ internal sealed class ScenarioParser(string origin)
                     AtFrame = keys.TryGetValue("at_frame", out var atFrame) ? AtFrame(atFrame, frames) : 0,
                     Chip = keys.TryGetValue("chip", out var chip) ? (int)Integer(chip, "chip", 0, topology.ChipsPerModule - 1) : 0,
                 };
-            default:
+            case InjectionKind.ClockDrift:
                 return injection with { Ppm = Number(Required(mapping, keys, "ppm", context), "ppm", -1000, 1000) };
+            case InjectionKind.SideMismatch:
+                if (!keys.ContainsKey("offset_codes") && !keys.ContainsKey("relative_gain"))
+                {
+                    throw Fail(mapping, $"{context} needs 'offset_codes', 'relative_gain' or both");
+                }
+
+                return injection with
+                {
+                    OffsetCodes = keys.TryGetValue("offset_codes", out var offset) ? Number(offset, "offset_codes", -MaximumCode, MaximumCode) : 0,
+                    RelativeGain = keys.TryGetValue("relative_gain", out var gain) ? Number(gain, "relative_gain", -0.5, 0.5) : 0,
+                };
+            case InjectionKind.TemperatureDrift:
+                return injection with
+                {
+                    CodesPerCelsius = Number(Required(mapping, keys, "codes_per_celsius", context), "codes_per_celsius", -1000, 1000),
+                    TemperatureCelsius = Number(Required(mapping, keys, "temperature_c", context), "temperature_c", -40, 125),
+                };
+            default:
+                return ParseChannelDefect(injection, mapping, keys, context, topology);
         }
     }
+
+    private Injection ParseChannelDefect(Injection injection, YamlMappingNode mapping, Dictionary<string, YamlNode> keys, string context, ScenarioTopology topology)
+    {
+        var channels = Channels(Required(mapping, keys, "channels", context), "channels", topology);
+        return injection.Kind switch
+        {
+            InjectionKind.StuckChannels => injection with
+            {
+                Channels = channels,
+                Code = keys.TryGetValue("code", out var code) ? (int)Integer(code, "code", 0, MaximumCode) : ChannelDefectInjections.DefaultStuckCode,
+            },
+            InjectionKind.NoisyChannels => injection with
+            {
+                Channels = channels,
+                Amount = keys.TryGetValue("amount", out var noise) ? Number(noise, "amount", 0, MaximumCode) : ChannelDefectInjections.DefaultNoiseCodes,
+            },
+            InjectionKind.NonlinearChannels => injection with
+            {
+                Channels = channels,
+                Amount = keys.TryGetValue("amount", out var bow) ? Number(bow, "amount", -0.25, 0.25) : ChannelDefectInjections.DefaultBow,
+            },
+            _ => injection with { Channels = channels },
+        };
+    }
+
+    private int[] Channels(YamlNode node, string key, ScenarioTopology topology)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            throw Fail(node, $"{key} must be a list of module channels, such as [5, 17]");
+        }
+
+        var channels = sequence.Children.Select(child => (int)Integer(child, key, 0, topology.ChannelsPerModule - 1, reason: $"a module has {topology.ChannelsPerModule} channels")).ToArray();
+        var repeated = channels.GroupBy(channel => channel).FirstOrDefault(group => group.Count() > 1);
+        return repeated is null ? channels : throw Fail(node, $"{key} names channel {repeated.Key} twice");
+    }
+
+    private double[] Numbers(YamlNode node, string key, double minimum, double maximum) =>
+        node is YamlSequenceNode { Children.Count: > 0 } sequence
+            ? sequence.Children.Select(child => Number(child, key, minimum, maximum)).ToArray()
+            : throw Fail(node, $"{key} must be a non-empty list of numbers");
 
     private static string[] KeysOf(InjectionKind kind) => kind switch
     {
@@ -202,7 +277,12 @@ internal sealed class ScenarioParser(string origin)
         InjectionKind.ControllerStall => ["kind", "module", "at_frame", "duration_ms", "release"],
         InjectionKind.ControllerRestart => ["kind", "module", "at_frame"],
         InjectionKind.ChipNotAnswering => ["kind", "module", "at_frame", "chip"],
-        _ => ["kind", "module", "ppm"],
+        InjectionKind.ClockDrift => ["kind", "module", "ppm"],
+        InjectionKind.StuckChannels => ["kind", "module", "channels", "code"],
+        InjectionKind.NoisyChannels or InjectionKind.NonlinearChannels => ["kind", "module", "channels", "amount"],
+        InjectionKind.SideMismatch => ["kind", "module", "offset_codes", "relative_gain"],
+        InjectionKind.TemperatureDrift => ["kind", "module", "codes_per_celsius", "temperature_c"],
+        _ => ["kind", "module", "channels"],
     };
 
     private int? ParseModule(Dictionary<string, YamlNode> keys, ScenarioTopology topology)
@@ -228,7 +308,7 @@ internal sealed class ScenarioParser(string origin)
         return Integer(node, "at_frame", 0, upper, reason: frames is null ? null : $"frames is {frames}");
     }
 
-    private ScenarioExpectations ParseExpectations(YamlNode node)
+    private ScenarioExpectations ParseExpectations(YamlNode node, ScenarioTopology topology)
     {
         var mapping = Mapping(node, "expectations");
         var keys = ReadKeys(mapping, ExpectationKeys, "expectations");
@@ -242,7 +322,26 @@ internal sealed class ScenarioParser(string origin)
             ValidFile = OptionalBoolean(keys, "valid_file"),
             MaxFramesDropped = keys.TryGetValue("max_frames_dropped", out var dropped) ? Integer(dropped, "max_frames_dropped", 0, long.MaxValue) : null,
             ExpectFault = OptionalBoolean(keys, "expect_fault"),
+            BadChannels = keys.TryGetValue("bad_channels", out var bad) ? BadChannels(bad, topology) : null,
+            CalibratedMaxRelativeError = keys.TryGetValue("calibrated_max_relative_error", out var error) ? Number(error, "calibrated_max_relative_error", 0, 1) : null,
         };
+    }
+
+    // bad_channels: {0: [5, 17], 1: []}; an empty mapping {} expects no bad channel anywhere.
+    private Dictionary<int, IReadOnlyList<int>> BadChannels(YamlNode node, ScenarioTopology topology)
+    {
+        var mapping = node as YamlMappingNode ?? throw Fail(node, "bad_channels must map module indices to lists of channels, such as {0: [5, 17]}");
+        var result = new Dictionary<int, IReadOnlyList<int>>();
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var module = (int)Integer(keyNode, "bad_channels module", 0, topology.Modules - 1);
+            if (!result.TryAdd(module, Channels(valueNode, "bad_channels", topology).Order().ToArray()))
+            {
+                throw Fail(keyNode, $"bad_channels names module {module} twice");
+            }
+        }
+
+        return result;
     }
 
     private YamlMappingNode Mapping(YamlNode node, string what) =>

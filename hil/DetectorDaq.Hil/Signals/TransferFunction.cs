@@ -43,7 +43,8 @@ public sealed record TransferFunction(double OffsetCodes, double GainError, doub
         return (long)Math.Clamp(rounded, minimumCode, maximumCode);
     }
 
-    private static double Gaussian(Random random)
+    /// <summary>A standard normal deviate from <paramref name="random"/>.</summary>
+    internal static double Gaussian(Random random)
     {
         // Box–Muller; 1 - NextDouble() avoids log(0).
         var u1 = 1.0 - random.NextDouble();

@@ -7,10 +7,16 @@ namespace DetectorDaq.Calibration.Chain;
 /// 0 OffsetOutOfRange (chip median ± n·σ, or hard limits), 1 NoiseOutOfRange (same for noise),
 /// 2 NoDarkData, 3 GainOutOfRange, 4 NonlinearResponse, 5 Dead, 6 Stuck, 7 Saturated, 8 ValueNaN
 /// (a constant is not finite). Bit 9 Interpolated is left to <see cref="BadChannelInterpolation.MarkInterpolated"/>.
-/// Each side is judged on its own; the mask folds both sides per channel.
+/// Each side is judged on its own; the mask folds both sides per channel. Dead and Stuck name the
+/// cause: a channel without charge, or frozen at one code, has an offset, noise, gain and response that
+/// follow from it, so OffsetOutOfRange, NoiseOutOfRange, GainOutOfRange and NonlinearResponse are not
+/// set beside them.
 /// </summary>
 public static class BadChannelClassifier
 {
+    private const BadChannelFlags Consequences =
+        BadChannelFlags.OffsetOutOfRange | BadChannelFlags.NoiseOutOfRange | BadChannelFlags.GainOutOfRange | BadChannelFlags.NonlinearResponse;
+
     /// <summary>Classifies every channel of a module with <paramref name="channels"/> channels.</summary>
     /// <exception cref="ArgumentException">The results have different layouts.</exception>
     public static uint[] Classify(int channels, DarkResult dark, GainResult gain, NonlinearityResult? nonlinearity, BadChannelCriteria criteria)
@@ -50,8 +56,20 @@ public static class BadChannelClassifier
             }
         }
 
-        FlagOutliers(dark.Offset, dark.Flags, channels, criteria, criteria.OffsetSigmas, BadChannelFlags.OffsetOutOfRange, flags);
-        FlagOutliers(dark.Noise, dark.Flags, channels, criteria, criteria.NoiseSigmas, BadChannelFlags.NoiseOutOfRange, flags);
+        FlagOutliers(dark.Offset, dark.Flags, channels, criteria, criteria.OffsetSigmas, BadChannelFlags.OffsetOutOfRange, flags, _ => 0);
+
+        // A noise estimated from N frames scatters by noise/√(2(N−1)) from channel to channel; the MAD of one
+        // chip's 64 estimates can come out well below that, and the chi distribution has a long upper tail,
+        // so the noise limit uses at least that scatter.
+        FlagOutliers(dark.Noise, dark.Flags, channels, criteria, criteria.NoiseSigmas, BadChannelFlags.NoiseOutOfRange, flags,
+            side => dark.FrameCounts[side] > 1 ? 1 / Math.Sqrt(2.0 * (dark.FrameCounts[side] - 1)) : 0);
+        for (var i = 0; i < perSide; i++)
+        {
+            if ((flags[i] & (uint)(BadChannelFlags.Dead | BadChannelFlags.Stuck)) != 0)
+            {
+                flags[i] &= ~(uint)Consequences;
+            }
+        }
 
         var mask = new uint[channels];
         for (var i = 0; i < perSide; i++)
@@ -62,7 +80,8 @@ public static class BadChannelClassifier
         return mask;
     }
 
-    private static void FlagOutliers(float[] values, uint[] darkFlags, int channels, BadChannelCriteria criteria, double sigmas, BadChannelFlags flag, uint[] flags)
+    // relativeScatter(side): smallest σ as a fraction of the chip median on that side.
+    private static void FlagOutliers(float[] values, uint[] darkFlags, int channels, BadChannelCriteria criteria, double sigmas, BadChannelFlags flag, uint[] flags, Func<int, double> relativeScatter)
     {
         var chip = Math.Min(criteria.ChipChannels, channels);
         var scratch = new double[chip];
@@ -87,7 +106,7 @@ public static class BadChannelClassifier
                 }
 
                 var (median, sigma) = ChannelStatistics.MedianAndSigma(scratch.AsSpan(0, used));
-                var limit = sigmas * Math.Max(sigma, criteria.SigmaFloorCodes);
+                var limit = sigmas * Math.Max(Math.Max(sigma, criteria.SigmaFloorCodes), relativeScatter(start / channels) * Math.Abs(median));
                 for (var c = 0; c < count; c++)
                 {
                     var i = start + first + c;

@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using DetectorDaq.Calibration.Constants;
 
 namespace DetectorDaq.Calibration.Chain;
@@ -13,7 +14,10 @@ public sealed class CalibrationChain
     private readonly CalibrationConstants _constants;
     private readonly BadChannelInterpolation _interpolation;
     private readonly LagCorrection? _lag;
-    private readonly int _terms;
+    private readonly int[] _badChannels;
+    private readonly float[][] _inverseGain;
+    private readonly float[][][] _coefficients;
+    private readonly float[] _polynomial;
 
     /// <summary>Creates the chain for <paramref name="constants"/>.</summary>
     /// <exception cref="ArgumentException">The constants are inconsistent or the reference channel is outside the module.</exception>
@@ -34,8 +38,22 @@ public sealed class CalibrationChain
         }
 
         _interpolation = new BadChannelInterpolation(constants.Rows, constants.Columns, constants.BadChannels);
+        _badChannels = Enumerable.Range(0, constants.ChannelCount).Where(_interpolation.IsBad).ToArray();
         _lag = Options.Lag && constants.LagAmplitudes.Length > 0 ? new LagCorrection(constants.ChannelCount, constants.LagAmplitudes, constants.LagRates) : null;
-        _terms = Options.Nonlinearity ? constants.NonlinearityOrder + 1 : 1;
+        var terms = Options.Nonlinearity ? constants.NonlinearityOrder + 1 : 1;
+        // Per side, the reciprocal gains and the polynomial term by term: every step of Apply then runs
+        // over contiguous channels (SIMD) instead of striding through channel-major coefficients.
+        _inverseGain = new float[constants.Sides][];
+        _coefficients = new float[constants.Sides][][];
+        for (var side = 0; side < constants.Sides; side++)
+        {
+            var start = side * constants.ChannelCount;
+            _inverseGain[side] = new float[constants.ChannelCount];
+            TensorPrimitives.Divide(1f, constants.Gain.AsSpan(start, constants.ChannelCount), _inverseGain[side]);
+            _coefficients[side] = terms > 1 ? Coefficients(constants, start, terms) : [];
+        }
+
+        _polynomial = new float[constants.ChannelCount];
     }
 
     /// <summary>Steps in use.</summary>
@@ -59,32 +77,24 @@ public sealed class CalibrationChain
         ChannelStatistics.CheckSide(side, _constants.Sides);
         ChannelStatistics.CheckLength(codes.Length, ChannelCount);
         ChannelStatistics.CheckLength(output.Length, ChannelCount);
-        var start = side * ChannelCount;
-        var offset = _constants.Offset.AsSpan(start, ChannelCount);
-        var gain = _constants.Gain.AsSpan(start, ChannelCount);
-        var polynomial = _terms > 1 ? _constants.Nonlinearity.AsSpan(start * _terms, ChannelCount * _terms) : default;
-        for (var channel = 0; channel < codes.Length; channel++)
+        TensorPrimitives.ConvertTruncating<int, float>(codes, output);
+        TensorPrimitives.Subtract(output, _constants.Offset.AsSpan(side * ChannelCount, ChannelCount), output);
+        if (_coefficients[side] is { Length: > 1 } terms)
         {
-            if (_interpolation.IsBad(channel))
+            // Horner: p = c_n; p = p·x + c_t for t = n−1 … 0.
+            terms[^1].CopyTo(_polynomial, 0);
+            for (var t = terms.Length - 2; t >= 0; t--)
             {
-                output[channel] = 0f;
-                continue;
+                TensorPrimitives.MultiplyAdd(_polynomial, output, terms[t], _polynomial);
             }
 
-            var x = codes[channel] - offset[channel];
-            if (_terms > 1)
-            {
-                var c = polynomial.Slice(channel * _terms, _terms);
-                var linear = 0f;
-                for (var t = _terms - 1; t >= 0; t--)
-                {
-                    linear = (linear * x) + c[t];
-                }
+            _polynomial.CopyTo(output);
+        }
 
-                x = linear;
-            }
-
-            output[channel] = x / gain[channel];
+        TensorPrimitives.Multiply(output, _inverseGain[side], output);
+        foreach (var channel in _badChannels)
+        {
+            output[channel] = 0f;
         }
 
         if (Options.Interpolate)
@@ -95,11 +105,7 @@ public sealed class CalibrationChain
         _lag?.Apply(output);
         if (Options.ReferenceChannel is { } reference)
         {
-            var scale = 1f / output[reference];
-            for (var channel = 0; channel < output.Length; channel++)
-            {
-                output[channel] *= scale;
-            }
+            TensorPrimitives.Multiply(output, 1f / output[reference], output);
         }
 
         if (Options.FlatField is { } flat)
@@ -108,11 +114,24 @@ public sealed class CalibrationChain
         }
         else if (Options.MinusLog)
         {
-            for (var channel = 0; channel < output.Length; channel++)
+            TensorPrimitives.Log(output, output);
+            TensorPrimitives.Negate(output, output);
+        }
+    }
+
+    private static float[][] Coefficients(CalibrationConstants constants, int start, int terms)
+    {
+        var coefficients = new float[terms][];
+        for (var t = 0; t < terms; t++)
+        {
+            coefficients[t] = new float[constants.ChannelCount];
+            for (var channel = 0; channel < constants.ChannelCount; channel++)
             {
-                output[channel] = -MathF.Log(output[channel]);
+                coefficients[t][channel] = constants.Nonlinearity[((start + channel) * terms) + t];
             }
         }
+
+        return coefficients;
     }
 
     /// <summary>Forgets the lag state (a new scan after a long pause).</summary>

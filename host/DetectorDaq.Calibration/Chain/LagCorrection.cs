@@ -1,3 +1,5 @@
+using System.Numerics.Tensors;
+
 namespace DetectorDaq.Calibration.Chain;
 
 /// <summary>
@@ -20,7 +22,8 @@ public sealed class LagCorrection
 {
     private readonly float[] _decay;
     private readonly float[] _weight;
-    private readonly float[] _state;
+    private readonly float[][] _state;
+    private readonly float[] _lag;
 
     /// <summary>Creates the correction of <paramref name="channels"/> channels with the model's amplitudes and rates (per frame).</summary>
     /// <exception cref="ArgumentException">Amplitudes and rates differ in number.</exception>
@@ -42,7 +45,9 @@ public sealed class LagCorrection
             _weight[n] = amplitudes[n] * _decay[n];
         }
 
-        _state = new float[channels * Terms];
+        // One state array per term, so every step below runs over contiguous channels (SIMD).
+        _state = Enumerable.Range(0, Terms).Select(_ => new float[channels]).ToArray();
+        _lag = new float[channels];
     }
 
     /// <summary>Channels corrected.</summary>
@@ -55,24 +60,30 @@ public sealed class LagCorrection
     public void Apply(Span<float> values)
     {
         ChannelStatistics.CheckLength(values.Length, ChannelCount);
-        for (var channel = 0; channel < values.Length; channel++)
+        if (Terms == 0)
         {
-            var state = _state.AsSpan(channel * Terms, Terms);
-            var lag = 0f;
-            for (var n = 0; n < Terms; n++)
-            {
-                lag += _weight[n] * state[n];
-            }
+            return;
+        }
 
-            var corrected = values[channel] - lag;
-            values[channel] = corrected;
-            for (var n = 0; n < Terms; n++)
-            {
-                state[n] = corrected + (_decay[n] * state[n]);
-            }
+        TensorPrimitives.Multiply(_state[0], _weight[0], _lag);
+        for (var n = 1; n < Terms; n++)
+        {
+            TensorPrimitives.MultiplyAdd(_state[n], _weight[n], _lag, _lag);
+        }
+
+        TensorPrimitives.Subtract(values, _lag, values);
+        for (var n = 0; n < Terms; n++)
+        {
+            TensorPrimitives.MultiplyAdd(_state[n], _decay[n], values, _state[n]);
         }
     }
 
     /// <summary>Forgets the past, as after a long pause without exposure.</summary>
-    public void Reset() => Array.Clear(_state);
+    public void Reset()
+    {
+        foreach (var state in _state)
+        {
+            Array.Clear(state);
+        }
+    }
 }

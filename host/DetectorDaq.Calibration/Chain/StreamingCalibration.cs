@@ -128,7 +128,7 @@ public sealed class StreamingCalibration
     {
         private readonly ulong _completeBit;
         private readonly ModuleGeometry _module;
-        private readonly int _detectorColumns;
+        private readonly int[] _rowStarts;
         private readonly int[] _codes;
         private readonly float[] _corrected;
         private readonly double[]? _darkSums;
@@ -141,7 +141,7 @@ public sealed class StreamingCalibration
         {
             _completeBit = 1UL << index;
             _module = module;
-            _detectorColumns = detectorColumns;
+            _rowStarts = Enumerable.Range(0, module.Rows).Select(row => module.PixelIndex(row * module.Columns, detectorColumns)).ToArray();
             _codes = new int[module.ChannelCount];
             _corrected = new float[module.ChannelCount];
             if (offsetFromDarks)
@@ -183,16 +183,13 @@ public sealed class StreamingCalibration
 
             if ((frame.CompleteModules & _completeBit) == 0)
             {
-                Scatter(output, float.NaN);
+                Fill(output, float.NaN);
                 return;
             }
 
             Gather(frame);
             (flat ? _flats : _projections).Apply(_codes, SideOf(frame), _corrected);
-            for (var channel = 0; channel < _corrected.Length; channel++)
-            {
-                output[_module.PixelIndex(channel, _detectorColumns)] = _corrected[channel];
-            }
+            Scatter(_corrected, output);
         }
 
         // A side the run's darks did not cover keeps the stored offset.
@@ -225,19 +222,28 @@ public sealed class StreamingCalibration
 
         private int SideOf(DetectorFrame frame) => frame.IntegratorSideB && Constants.Sides == 2 ? 1 : 0;
 
+        // A module's rows are contiguous runs of the detector image: copied row by row, not pixel by pixel.
         private void Gather(DetectorFrame frame)
         {
-            for (var channel = 0; channel < _codes.Length; channel++)
+            for (var row = 0; row < _rowStarts.Length; row++)
             {
-                _codes[channel] = frame.Codes[_module.PixelIndex(channel, _detectorColumns)];
+                frame.Codes.AsSpan(_rowStarts[row], _module.Columns).CopyTo(_codes.AsSpan(row * _module.Columns));
             }
         }
 
-        private void Scatter(Span<float> output, float value)
+        private void Scatter(ReadOnlySpan<float> values, Span<float> output)
         {
-            for (var channel = 0; channel < _codes.Length; channel++)
+            for (var row = 0; row < _rowStarts.Length; row++)
             {
-                output[_module.PixelIndex(channel, _detectorColumns)] = value;
+                values.Slice(row * _module.Columns, _module.Columns).CopyTo(output.Slice(_rowStarts[row], _module.Columns));
+            }
+        }
+
+        private void Fill(Span<float> output, float value)
+        {
+            foreach (var start in _rowStarts)
+            {
+                output.Slice(start, _module.Columns).Fill(value);
             }
         }
     }

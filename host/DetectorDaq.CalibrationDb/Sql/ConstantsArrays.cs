@@ -4,7 +4,7 @@ namespace DetectorDaq.CalibrationDb.Sql;
 
 /// <summary>
 /// Maps the arrays of <see cref="CalibrationConstants"/> to rows of <c>constants_arrays</c>, one row per
-/// non-empty array, named as in the HDF5 export.
+/// non-empty array, named as the datasets of the HDF5 constants file.
 /// </summary>
 internal static class ConstantsArrays
 {

@@ -9,19 +9,12 @@ namespace DetectorDaq.Files.Constants;
 /// interpolation, lag, and flat-field normalisation from the file's own flats run through the same chain)
 /// into <c>/entry/calibrated/data</c> float32 [projections, rows, columns], with
 /// <c>calibration_version</c> = "&lt;serial&gt;:&lt;valid_from&gt;". Values are rounded to integer codes first.
-/// The integrator side of a frame is its index in the file modulo the constants' sides (the DDC264
-/// alternates sides every conversion; side A first is unconfirmed), since the files carry no side.
-/// Written to a temporary file beside the output and renamed at the end.
+/// Each frame is corrected with the constants of its integrator side (<see cref="FrameSeries.SideOf"/>:
+/// the side the file records, or the frame-index parity for files that record none). Written to a
+/// temporary file beside the output and renamed at the end.
 /// </summary>
 public static class CalibrationApplyService
 {
-    /// <summary>The calibration_version string of <paramref name="constants"/>: "&lt;serial&gt;:&lt;valid_from ISO 8601&gt;".</summary>
-    public static string VersionOf(CalibrationConstants constants)
-    {
-        ArgumentNullException.ThrowIfNull(constants);
-        return $"{constants.ModuleSerial}:{constants.ValidFrom.ToString("o", System.Globalization.CultureInfo.InvariantCulture)}";
-    }
-
     /// <summary>Calibrates <paramref name="inputPath"/> with <paramref name="constants"/> into <paramref name="outputPath"/>.</summary>
     /// <returns>Warnings from reading the input.</returns>
     /// <exception cref="TomographyFileException">The input is unusable, lacks projections or flats, does not match the constants' module shape, or the output cannot be written.</exception>
@@ -40,12 +33,13 @@ public static class CalibrationApplyService
         }
 
         var flat = CalibrationChain.FlatFieldFrom(constants, Frames(input.Flats, constants.Sides));
+        var projections = input.Projections;
         var chain = new CalibrationChain(constants, new CalibrationChainOptions { FlatField = flat, MinusLog = minusLog });
-        var codes = new int[input.Projections.PixelCount];
-        CalibratedProjectionsFile.Write(input, outputPath, VersionOf(constants), minusLog, (raw, corrected, fileIndex) =>
+        var codes = new int[projections.PixelCount];
+        CalibratedProjectionsFile.Write(input, outputPath, constants.VersionLabel, minusLog, (raw, corrected, projection) =>
         {
             ToCodes(raw, codes);
-            chain.Apply(codes, fileIndex % constants.Sides, corrected);
+            chain.Apply(codes, projections.SideOf(projection, constants.Sides), corrected);
         }, progress);
         return input.Warnings;
     }
@@ -61,7 +55,7 @@ public static class CalibrationApplyService
             {
                 var codes = new int[series.PixelCount];
                 ToCodes(batch.AsSpan(i * series.PixelCount, series.PixelCount), codes);
-                yield return new SidedFrame(codes, series.FileIndices[first + i] % sides);
+                yield return new SidedFrame(codes, series.SideOf(first + i, sides));
             }
         }
     }

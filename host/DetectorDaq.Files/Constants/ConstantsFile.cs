@@ -1,4 +1,3 @@
-using System.Globalization;
 using DetectorDaq.Calibration.Constants;
 using PureHDF;
 using PureHDF.VOL.Native;
@@ -6,62 +5,63 @@ using PureHDF.VOL.Native;
 namespace DetectorDaq.Files.Constants;
 
 /// <summary>
-/// One module's <see cref="CalibrationConstants"/> in an HDF5 file (layout in
-/// host/DetectorDaq.Calibration/Chain/README.md): group <c>/constants</c> whose attributes are the
-/// scalar properties (ModuleSerial, ValidFrom as ISO 8601, Station, SoftwareVersion, Rows, Columns,
-/// Sides, NonlinearityOrder, and the conditions TemperatureCelsius, IntegrationPeriodNanoseconds,
-/// Range) and whose 1-D datasets are the arrays named as the properties (Offset, Noise, Gain,
-/// Nonlinearity, BadChannels, LagAmplitudes, LagRates; empty arrays are left out).
+/// One module's <see cref="CalibrationConstants"/> as an HDF5 file, the one layout that
+/// <c>detdaq cal export</c> writes and <c>cal import</c>, <c>calibrate apply --constants FILE.h5</c> and
+/// <c>acquire --constants</c> read: group <c>/calibration_constants</c> with the metadata and conditions as
+/// attributes and one dataset per array shaped [sides, rows, columns] (layout and attribute list in
+/// host/DetectorDaq.CalibrationDb/README.md). Readable by h5py and h5dump.
 /// </summary>
 public static class ConstantsFile
 {
     /// <summary>Group holding the constants.</summary>
-    public const string Group = "constants";
+    public const string Group = "calibration_constants";
 
-    /// <summary>Writes <paramref name="constants"/> to <paramref name="path"/> (replaced if it exists).</summary>
+    /// <summary>Layout version written in the <c>format_version</c> attribute and the only one read.</summary>
+    public const int FormatVersion = 1;
+
+    // Group of an earlier per-file layout of the calibration chain, named in the message that rejects it.
+    private const string EarlierGroup = "constants";
+
+    /// <summary>
+    /// Writes <paramref name="constants"/> to <paramref name="path"/>, replacing the file only once the new
+    /// one is complete, so a failed write leaves what was there.
+    /// </summary>
+    /// <param name="path">File to write.</param>
+    /// <param name="constants">The constants.</param>
+    /// <param name="origin">The database version they come from, recorded as <c>version_id</c> and <c>created_at</c>; null when they come from no database.</param>
     /// <exception cref="ArgumentException">The constants are inconsistent.</exception>
     /// <exception cref="ConstantsFileException">The file cannot be written.</exception>
-    public static void Write(string path, CalibrationConstants constants)
+    public static void Write(string path, CalibrationConstants constants, ConstantsOrigin? origin = null)
     {
         ArgumentNullException.ThrowIfNull(constants);
         constants.Validate();
-        var group = new H5Group
-        {
-            Attributes = new()
-            {
-                [nameof(constants.ModuleSerial)] = constants.ModuleSerial,
-                [nameof(constants.ValidFrom)] = constants.ValidFrom.ToString("o", CultureInfo.InvariantCulture),
-                [nameof(constants.Station)] = constants.Station,
-                [nameof(constants.SoftwareVersion)] = constants.SoftwareVersion,
-                [nameof(constants.Rows)] = constants.Rows,
-                [nameof(constants.Columns)] = constants.Columns,
-                [nameof(constants.Sides)] = constants.Sides,
-                [nameof(constants.NonlinearityOrder)] = constants.NonlinearityOrder,
-                [nameof(CalibrationConditions.TemperatureCelsius)] = constants.Conditions.TemperatureCelsius,
-                [nameof(CalibrationConditions.IntegrationPeriodNanoseconds)] = constants.Conditions.IntegrationPeriodNanoseconds,
-                [nameof(CalibrationConditions.Range)] = constants.Conditions.Range,
-            },
-            [nameof(constants.Offset)] = constants.Offset,
-            [nameof(constants.Noise)] = constants.Noise,
-            [nameof(constants.Gain)] = constants.Gain,
-            [nameof(constants.BadChannels)] = constants.BadChannels,
-        };
-        AddIfAny(group, nameof(constants.Nonlinearity), constants.Nonlinearity);
-        AddIfAny(group, nameof(constants.LagAmplitudes), constants.LagAmplitudes);
-        AddIfAny(group, nameof(constants.LagRates), constants.LagRates);
+        var group = ConstantsLayout.ToGroup(constants, origin);
+        var partial = path + ".partial";
         try
         {
-            new H5File { [Group] = group }.Write(path);
+            new H5File { [Group] = group }.Write(partial);
+            File.Move(partial, path, overwrite: true);
         }
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
+            if (File.Exists(partial))
+            {
+                File.Delete(partial);
+            }
+
             throw new ConstantsFileException(path, $"cannot write constants ({exception.Message})", exception);
         }
     }
 
     /// <summary>Reads the constants of <paramref name="path"/>.</summary>
-    /// <exception cref="ConstantsFileException">Missing, not HDF5, without the constants group, with a missing or mistyped member, or inconsistent.</exception>
-    public static CalibrationConstants Read(string path)
+    /// <exception cref="ConstantsFileException">Missing, not HDF5, without <c>/calibration_constants</c>, of another format version, with a missing, mistyped or misshaped member, or inconsistent.</exception>
+    public static CalibrationConstants Read(string path) => Read(path, out _);
+
+    /// <summary>Reads the constants of <paramref name="path"/> and the database version they were exported from.</summary>
+    /// <param name="path">File to read.</param>
+    /// <param name="origin">The database version, or null when the file records none.</param>
+    /// <exception cref="ConstantsFileException">As <see cref="Read(string)"/>.</exception>
+    public static CalibrationConstants Read(string path, out ConstantsOrigin? origin)
     {
         if (!File.Exists(path))
         {
@@ -82,36 +82,17 @@ public static class ConstantsFile
         {
             if (!file.LinkExists(Group))
             {
-                throw new ConstantsFileException(path, $"no /{Group} group; not a calibration-constants file");
+                var earlier = file.LinkExists(EarlierGroup) ? $" (/{EarlierGroup} is an earlier layout, no longer read: write the constants again or export them from the database)" : string.Empty;
+                throw new ConstantsFileException(path, $"no /{Group} group: not a calibration constants file{earlier}");
             }
 
-            var group = file.Group(Group);
             try
             {
-                var constants = new CalibrationConstants
-                {
-                    ModuleSerial = group.Attribute(nameof(CalibrationConstants.ModuleSerial)).Read<string>(),
-                    ValidFrom = DateTimeOffset.Parse(group.Attribute(nameof(CalibrationConstants.ValidFrom)).Read<string>(), CultureInfo.InvariantCulture),
-                    Station = group.Attribute(nameof(CalibrationConstants.Station)).Read<string>(),
-                    SoftwareVersion = group.Attribute(nameof(CalibrationConstants.SoftwareVersion)).Read<string>(),
-                    Rows = group.Attribute(nameof(CalibrationConstants.Rows)).Read<int>(),
-                    Columns = group.Attribute(nameof(CalibrationConstants.Columns)).Read<int>(),
-                    Sides = group.Attribute(nameof(CalibrationConstants.Sides)).Read<int>(),
-                    NonlinearityOrder = group.Attribute(nameof(CalibrationConstants.NonlinearityOrder)).Read<int>(),
-                    Conditions = new CalibrationConditions(
-                        group.Attribute(nameof(CalibrationConditions.TemperatureCelsius)).Read<double>(),
-                        group.Attribute(nameof(CalibrationConditions.IntegrationPeriodNanoseconds)).Read<long>(),
-                        group.Attribute(nameof(CalibrationConditions.Range)).Read<string>()),
-                    Offset = group.Dataset(nameof(CalibrationConstants.Offset)).Read<float[]>(),
-                    Noise = group.Dataset(nameof(CalibrationConstants.Noise)).Read<float[]>(),
-                    Gain = group.Dataset(nameof(CalibrationConstants.Gain)).Read<float[]>(),
-                    BadChannels = group.Dataset(nameof(CalibrationConstants.BadChannels)).Read<uint[]>(),
-                    Nonlinearity = ReadIfPresent(group, nameof(CalibrationConstants.Nonlinearity)),
-                    LagAmplitudes = ReadIfPresent(group, nameof(CalibrationConstants.LagAmplitudes)),
-                    LagRates = ReadIfPresent(group, nameof(CalibrationConstants.LagRates)),
-                };
-                constants.Validate();
-                return constants;
+                return ConstantsLayout.FromGroup(file.Group(Group), out origin);
+            }
+            catch (ConstantsLayoutException exception)
+            {
+                throw new ConstantsFileException(path, $"/{Group}: {exception.Message}", exception);
             }
             catch (ArgumentException exception)
             {
@@ -119,19 +100,9 @@ public static class ConstantsFile
             }
             catch (Exception exception) when (exception is not OutOfMemoryException)
             {
-                throw new ConstantsFileException(path, $"/{Group} is incomplete or mistyped ({exception.Message})", exception);
+                // PureHDF reports damaged files with many exception types; all mean the same to the caller.
+                throw new ConstantsFileException(path, $"/{Group} is unreadable ({exception.Message})", exception);
             }
         }
     }
-
-    private static void AddIfAny(H5Group group, string name, float[] values)
-    {
-        if (values.Length > 0)
-        {
-            group[name] = values;
-        }
-    }
-
-    private static float[] ReadIfPresent(IH5Group group, string name) =>
-        group.LinkExists(name) ? group.Dataset(name).Read<float[]>() : [];
 }

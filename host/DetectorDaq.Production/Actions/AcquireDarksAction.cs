@@ -1,4 +1,3 @@
-using DetectorDaq.Calibration.Chain;
 using DetectorDaq.Production.Scripts;
 using DetectorDaq.Production.Workflow;
 
@@ -13,7 +12,7 @@ public sealed class AcquireDarksAction : IPhaseAction
         var frames = PhaseParameters.Integer(phase, "frames", context.Script.SourcePath);
         var darks = context.Device.AcquireDarks(frames, context.Cancellation);
         context.Data.Darks.Clear();
-        context.Data.Darks.AddRange(darks.Select(codes => new SidedFrame(codes, 0)));
+        context.Data.Darks.AddRange(darks);
         return PhaseResult.Pass($"{darks.Count} dark frames");
     }
 }

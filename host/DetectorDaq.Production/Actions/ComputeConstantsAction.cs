@@ -35,6 +35,7 @@ public sealed class ComputeConstantsAction : IPhaseAction
             ValidFrom = DateTimeOffset.UtcNow,
             Rows = device.Rows,
             Columns = device.Columns,
+            Sides = device.IntegratorSides,
             Darks = data.Darks,
             Flats = data.Flats,
             NonlinearityOrder = order,

@@ -1,5 +1,6 @@
 using System.Net;
 using DetectorDaq.Acquisition;
+using DetectorDaq.Calibration.Chain;
 using DetectorDaq.Files;
 using DetectorDaq.Hil.Chips.Ddc264;
 using DetectorDaq.Frames;
@@ -8,6 +9,7 @@ using DetectorDaq.Hil.Recordings;
 using DetectorDaq.Hil.Runner;
 using DetectorDaq.Host.Board;
 using DetectorDaq.Host.Control;
+using DetectorDaq.Production.Devices;
 using DetectorDaq.Production.Workflow;
 using UnitsNet;
 
@@ -18,18 +20,18 @@ namespace DetectorDaq.Production.Simulation;
 /// (board temperature) over the real control protocol, and every acquisition replays a recording of
 /// constant input levels — dark current or a flat level per acquisition — through
 /// <see cref="ReplayService"/> (simulated controllers, loopback UDP, the host receiver, a NeXus file),
-/// whose frames are then read back from the file.
+/// whose frames are then read back from the file with the integrator side the file records for each
+/// (the DDC264 alternates sides every conversion). A DDC264 module has the chips of a
+/// <see cref="TypicalDdc264Module"/> drawn from its serial number (pedestal and gain spread, datasheet
+/// noise, a small side-B mismatch), so one serial number always gives the same module.
 /// </summary>
-/// <remarks>
-/// The DDC264's two integrator sides are not told apart: the NeXus file does not record the side, so
-/// frames are handed on as one side.
-/// </remarks>
 public sealed class SimulatedModule : IDeviceUnderTest
 {
     private readonly SimulatedController _housekeepingController;
     private readonly ControllerClient _client;
     private readonly bool _currentInput;
     private readonly string _scratch;
+    private readonly Ddc264ModuleModel _model;
     private int _acquisitions;
 
     /// <summary>A simulated module of <paramref name="columns"/> channels in one row.</summary>
@@ -45,6 +47,7 @@ public sealed class SimulatedModule : IDeviceUnderTest
         IntegrationPeriodNanoseconds = integrationPeriodNanoseconds;
         _scratch = scratchDirectory;
         Directory.CreateDirectory(scratchDirectory);
+        _model = currentInput ? TypicalDdc264Module.Create(columns, TypicalDdc264Module.SeedFor(serialNumber)) : Ddc264ModuleModel.Ideal;
         _housekeepingController = new SimulatedController(new SimulatedControllerOptions(Ddc264Chips: currentInput ? columns / 64 : 0, SerialNumber: serialNumber));
         var endpoint = _housekeepingController.ControlEndpoint;
         _client = ControllerClient.ConnectAsync(new DnsEndPoint(endpoint.Address.ToString(), endpoint.Port), TimeSpan.FromSeconds(5)).GetAwaiter().GetResult();
@@ -69,24 +72,31 @@ public sealed class SimulatedModule : IDeviceUnderTest
     public long IntegrationPeriodNanoseconds { get; }
 
     /// <summary>
-    /// Per-channel defects (dead, stuck, noisy, nonlinear channels) of the DDC264 chain, applied to every
-    /// acquisition's chips before it starts; null for ideal chips. Ignored for an ADS131M08 module.
+    /// Per-channel defects of the DDC264 chain, used by every acquisition's chips from its first frame:
+    /// the typical module's pedestal and gain spread, to which dead, stuck, noisy or nonlinear channels
+    /// may be added. Null for an ADS131M08 module.
     /// </summary>
-    public ChannelDefects? Defects { get; set; }
+    public ChannelDefects? Defects => _model.Defects;
 
     /// <inheritdoc/>
-    public string Range => _currentInput ? $"{FullScale.Value}{Scripts.Units.Abbreviation(FullScale)}" : "gain1";
+    public string Range => _currentInput ? Scripts.Units.Compact(FullScale) : "gain1";
+
+    /// <inheritdoc/>
+    public int IntegratorSides => _currentInput ? 2 : 1;
+
+    /// <inheritdoc/>
+    public bool SetsFlatLevel => true;
 
     /// <inheritdoc/>
     public Temperature ReadTemperature() =>
         Temperature.FromDegreesCelsius(new BoardService(_client).Housekeeping().BoardTemperatureMilliCelsius / 1000.0);
 
     /// <inheritdoc/>
-    public IReadOnlyList<int[]> AcquireDarks(int frames, CancellationToken cancellationToken) =>
+    public IReadOnlyList<SidedFrame> AcquireDarks(int frames, CancellationToken cancellationToken) =>
         Acquire(ImageKey.Dark, _currentInput ? PhantomRecording.DarkCurrent.Amperes : 0.0, frames, cancellationToken);
 
     /// <inheritdoc/>
-    public IReadOnlyList<int[]> AcquireFlats(IQuantity level, int frames, CancellationToken cancellationToken)
+    public IReadOnlyList<SidedFrame> AcquireFlats(IQuantity level, int frames, CancellationToken cancellationToken)
     {
         var value = (_currentInput, level) switch
         {
@@ -104,15 +114,6 @@ public sealed class SimulatedModule : IDeviceUnderTest
         _housekeepingController.Dispose();
     }
 
-    // Defects go in before the run, so the first dark frame has them.
-    private void Prepare(SimulatedController controller)
-    {
-        foreach (var chip in controller.Fpga?.Chips ?? [])
-        {
-            chip.Defects = Defects;
-        }
-    }
-
     // The chips know their full scale once the run configured their range.
     private void Started(SimulatedController controller)
     {
@@ -122,36 +123,19 @@ public sealed class SimulatedModule : IDeviceUnderTest
         }
     }
 
-    private int[][] Acquire(ImageKey key, double level, int frames, CancellationToken cancellationToken)
+    private SidedFrame[] Acquire(ImageKey key, double level, int frames, CancellationToken cancellationToken)
     {
-        // One trailing projection: the NeXus reader recognises a scan by its projections.
-        var samples = frames + 1;
+        var keys = AcquiredFrames.Keys(key, frames);
+        var samples = keys.Length;
         var signal = new double[samples * Columns];
         Array.Fill(signal, level);
-        var keys = Enumerable.Repeat(key, frames).Append(ImageKey.Projection).ToArray();
         var recording = new Recording(_currentInput ? RecordingKind.Current : RecordingKind.Voltage, IntegrationPeriodNanoseconds, 1, Columns, signal, keys, source: $"production:{key}");
         var path = Path.Combine(_scratch, $"acquisition-{++_acquisitions:D3}.nxs");
         var summary = ReplayService.Run(new ReplayRequest(recording, 1, new AcquisitionOptions { OutputPath = path, FlatField = false })
         {
-            Prepared = controllers => Prepare(controllers[0]),
+            Ddc264Models = _ => _model,
             Started = controllers => Started(controllers[0]),
         }, cancellationToken);
-        if (summary.FaultReason is not null)
-        {
-            throw new InvalidOperationException($"acquisition of {frames} {key} frames failed: {summary.FaultReason}");
-        }
-
-        using var file = TomographyFile.Open(path);
-        var series = key == ImageKey.Dark ? file.Darks : file.Flats;
-        if (series.Count < frames)
-        {
-            throw new InvalidOperationException($"acquisition delivered {series.Count} of {frames} {key} frames");
-        }
-
-        var values = new float[frames * series.PixelCount];
-        series.Read(0, frames, values);
-        return Enumerable.Range(0, frames)
-            .Select(frame => values.AsSpan(frame * series.PixelCount, series.PixelCount).ToArray().Select(value => (int)MathF.Round(value)).ToArray())
-            .ToArray();
+        return AcquiredFrames.Read(summary, key, frames, IntegratorSides);
     }
 }

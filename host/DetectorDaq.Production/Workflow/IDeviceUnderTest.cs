@@ -1,3 +1,4 @@
+using DetectorDaq.Calibration.Chain;
 using UnitsNet;
 
 namespace DetectorDaq.Production.Workflow;
@@ -23,12 +24,24 @@ public interface IDeviceUnderTest : IDisposable
     /// <summary>Range or gain setting, as the chip names it.</summary>
     string Range { get; }
 
+    /// <summary>Integrator sides of the chips: 2 for dual-integrator chips (DDC264), whose constants are per side; otherwise 1.</summary>
+    int IntegratorSides { get; }
+
+    /// <summary>
+    /// True when the device sets a flat level itself (a simulated source); false when the operator sets the
+    /// beam for each level and confirms it, as at a real X-ray station.
+    /// </summary>
+    bool SetsFlatLevel { get; }
+
     /// <summary>Reads the board temperature.</summary>
     Temperature ReadTemperature();
 
-    /// <summary>Acquires <paramref name="frames"/> dark frames; each is one code per module channel.</summary>
-    IReadOnlyList<int[]> AcquireDarks(int frames, CancellationToken cancellationToken);
+    /// <summary>
+    /// Acquires <paramref name="frames"/> dark frames: each is one code per module channel with the
+    /// integrator side (0 to <see cref="IntegratorSides"/> − 1) that produced it.
+    /// </summary>
+    IReadOnlyList<SidedFrame> AcquireDarks(int frames, CancellationToken cancellationToken);
 
-    /// <summary>Acquires <paramref name="frames"/> flat frames with the input at <paramref name="level"/> (a current or a voltage).</summary>
-    IReadOnlyList<int[]> AcquireFlats(IQuantity level, int frames, CancellationToken cancellationToken);
+    /// <summary>Acquires <paramref name="frames"/> flat frames, as <see cref="AcquireDarks"/>, with the input at <paramref name="level"/> (a current or a voltage).</summary>
+    IReadOnlyList<SidedFrame> AcquireFlats(IQuantity level, int frames, CancellationToken cancellationToken);
 }

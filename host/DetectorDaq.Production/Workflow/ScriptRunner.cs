@@ -143,7 +143,9 @@ public sealed class ScriptRunner(IReadOnlyDictionary<PhaseKind, IPhaseAction> ac
     private static PhaseResult RunWithTimeout(IPhaseAction action, PhaseDefinition phase, PhaseContext context, CancellationTokenSource attempt, TimeSpan timeout)
     {
         var task = Task.Run(() => action.Run(phase, context));
-        if (!task.Wait(timeout))
+        // WaitAny, unlike Wait, does not throw for a faulted task: its own exception (an operator's missing
+        // answer among them) is rethrown unwrapped below and classified like one from an untimed phase.
+        if (Task.WaitAny([task], timeout) < 0)
         {
             attempt.Cancel();
             throw new TimeoutException($"phase '{phase.Name}' took longer than {timeout.TotalSeconds:G4} s");

@@ -5,7 +5,7 @@ namespace DetectorDaq.Hil.Chips.Ddc264;
 /// <summary>
 /// Defects of a DDC264 module, applied by <see cref="VirtualDdc264"/> on top of its sides'
 /// <see cref="TransferFunction"/>s: per module channel dead, stuck, noisy, nonlinear or with a gain
-/// error; module-wide an offset and gain mismatch of side B against side A and an offset drift
+/// error or its own offset (the pedestal spread of a real module); module-wide an offset and gain mismatch of side B against side A and an offset drift
 /// with temperature. Made for calibration tests: the defects are what a calibration must find.
 /// </summary>
 /// <remarks>Setters may be called while the chips convert; a conversion sees each channel's settings as they were when it started.</remarks>
@@ -16,6 +16,7 @@ public sealed class ChannelDefects
     private readonly double[] _extraNoise;
     private readonly double[] _nonlinearity;
     private readonly double[] _gainError;
+    private readonly double[] _offset;
     private int _version;
 
     /// <summary>Creates a defect-free set for <paramref name="channels"/> module channels.</summary>
@@ -28,6 +29,7 @@ public sealed class ChannelDefects
         _extraNoise = new double[channels];
         _nonlinearity = new double[channels];
         _gainError = new double[channels];
+        _offset = new double[channels];
     }
 
     /// <summary>Module channels covered.</summary>
@@ -70,6 +72,9 @@ public sealed class ChannelDefects
     /// <summary>Channel <paramref name="channel"/> has a relative gain error (0.05 = +5 %).</summary>
     public void SetGainError(int channel, double relative) => Change(ref _gainError[channel], relative);
 
+    /// <summary>Channel <paramref name="channel"/> reads <paramref name="codes"/> (LSB, either sign) above its side's offset on both sides.</summary>
+    public void SetOffset(int channel, double codes) => Change(ref _offset[channel], codes);
+
     /// <summary>True when <paramref name="channel"/> reads a fixed code; then <paramref name="code"/> is it.</summary>
     public bool TryGetStuckCode(int channel, out int code)
     {
@@ -88,7 +93,7 @@ public sealed class ChannelDefects
     {
         ArgumentNullException.ThrowIfNull(side);
         var gain = (1 + side.GainError) * (1 + _gainError[channel]) * (1 + (sideB ? SideBGainError : 0));
-        var offset = side.OffsetCodes + (sideB ? SideBOffsetCodes : 0) + (OffsetDriftCodesPerCelsius * (TemperatureCelsius - ReferenceTemperatureCelsius));
+        var offset = side.OffsetCodes + _offset[channel] + (sideB ? SideBOffsetCodes : 0) + (OffsetDriftCodesPerCelsius * (TemperatureCelsius - ReferenceTemperatureCelsius));
         var noise = Math.Sqrt((side.NoiseRmsCodes * side.NoiseRmsCodes) + (_extraNoise[channel] * _extraNoise[channel]));
         return side with { OffsetCodes = offset, GainError = gain - 1, IntegralNonlinearity = side.IntegralNonlinearity + _nonlinearity[channel], NoiseRmsCodes = noise };
     }

@@ -53,8 +53,9 @@ public sealed class VirtualDdc264
         _firstModuleChannel = firstModuleChannel;
         _sideA = sideA;
         _sideB = sideB;
-        _noiseA = new Random(HashCode.Combine(sideA.Seed, firstModuleChannel, 0));
-        _noiseB = new Random(HashCode.Combine(sideB.Seed, firstModuleChannel, 1));
+        // Not HashCode.Combine: its per-process random seed would make runs unrepeatable.
+        _noiseA = new Random(NoiseSeed(sideA.Seed, firstModuleChannel, 0));
+        _noiseB = new Random(NoiseSeed(sideB.Seed, firstModuleChannel, 1));
     }
 
     /// <summary>Fault: the chip never raises DVALID and keeps DOUT low.</summary>
@@ -153,6 +154,9 @@ public sealed class VirtualDdc264
         ConvertedSide = side;
         IntegratingSide = side == IntegratorSide.A ? IntegratorSide.B : IntegratorSide.A;
     }
+
+    private static int NoiseSeed(int seed, int firstModuleChannel, int side) =>
+        unchecked((seed * 1_000_003) + (firstModuleChannel * 2) + side);
 
     private TransferFunction[] EffectiveTransfers(ChannelDefects defects, IntegratorSide side)
     {

@@ -19,6 +19,9 @@ internal static class BenchTable
         Row(table, "  scalar reference", Rate(calibrate.ScalarSamplesPerS), "", null);
         Row(table, "  out of cache / memcpy", $"{Rate(calibrate.OutOfCacheSamplesPerS)} / {Rate(calibrate.OutOfCacheMemcpySamplesPerS)} = {Ratio(calibrate.OutOfCacheRatioToMemcpy)}", "", null);
         Row(table, "  1 core → 2 cores", $"{Rate(calibrate.SamplesPerS1Core)} → {Rate(calibrate.SamplesPerS2Cores)} (×{Ratio(calibrate.Scaling2Cores)})", "", null);
+        var chain = report.StreamChain;
+        Row(table, $"stream_chain.samples_per_s ({chain.Modules}×{chain.Channels / chain.Modules} ch, full chain)", Rate(chain.SamplesPerS), "", null);
+        Row(table, "  stream flat-field on the same frames", $"{Rate(chain.FlatFieldSamplesPerS)} (chain / flat-field = {Ratio(chain.RatioToFlatField)})", "", null);
         var ingest = report.Ingest;
         Row(table, "ingest.bytes_per_s (ModuleReceiver)", Bytes(ingest.BytesPerS), "", null);
         Row(table, "  bare socket loop", Bytes(ingest.BaselineBytesPerS), "", null);

@@ -1,4 +1,5 @@
 using DetectorDaq.CalibrationDb;
+using DetectorDaq.Files.Constants;
 
 namespace DetectorDaq.Cli.Commands.Cal;
 
@@ -11,7 +12,7 @@ internal static class CalErrors
         {
             return work();
         }
-        catch (CalibrationStoreException exception)
+        catch (Exception exception) when (exception is CalibrationStoreException or ConstantsFileException)
         {
             throw new CommandLineException(exception.Message, ExitCodes.Failure, exception);
         }

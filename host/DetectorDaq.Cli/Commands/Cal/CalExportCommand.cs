@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DetectorDaq.CalibrationDb;
+using DetectorDaq.Files.Constants;
 
 namespace DetectorDaq.Cli.Commands.Cal;
 
@@ -18,7 +18,8 @@ internal static class CalExportCommand
             var path = parseResult.GetValue(file)!;
             CalErrors.Guard(() =>
             {
-                ConstantsHdf5.Export(opened, id, path);
+                var stored = opened.Get(id);
+                ConstantsFile.Write(path, stored.Constants, new ConstantsOrigin(stored.VersionId, stored.CreatedAt));
                 return path;
             });
             output.WriteLine($"wrote version {id} to {path}");

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using DetectorDaq.CalibrationDb;
+using DetectorDaq.Files.Constants;
 
 namespace DetectorDaq.Cli.Commands.Cal;
 
@@ -8,12 +8,12 @@ internal static class CalImportCommand
 {
     public static Command Create(CalStoreOptions store, TextWriter output)
     {
-        var file = new Argument<string>("FILE") { Description = "HDF5 file written by `detdaq cal export`." };
+        var file = new Argument<string>("FILE") { Description = "HDF5 constants file (/calibration_constants), as `detdaq cal export` writes it." };
         var command = new Command("import", "Import calibration constants from HDF5 as a new version.") { file };
         command.SetAction(parseResult =>
         {
             var path = parseResult.GetValue(file)!;
-            var constants = CalErrors.Guard(() => ConstantsHdf5.Import(path));
+            var constants = CalErrors.Guard(() => ConstantsFile.Read(path));
             using var opened = store.Open(parseResult);
             var id = CalErrors.Guard(() => opened.Store(constants));
             output.WriteLine($"stored {path} as version {id} of module {constants.ModuleSerial}");

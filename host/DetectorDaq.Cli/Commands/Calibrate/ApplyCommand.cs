@@ -1,5 +1,4 @@
 using System.CommandLine;
-using DetectorDaq.Calibration.Constants;
 using DetectorDaq.Cli.Commands.Cal;
 using DetectorDaq.Cli.Output;
 using DetectorDaq.Files;
@@ -19,7 +18,7 @@ public static class ApplyCommand
     {
         var input = new Option<string>("--input") { Description = "Data Exchange or NeXus file of raw codes with flats.", Required = true };
         var outputFile = new Option<string>("--output") { Description = "NeXus file to write (/entry/calibrated/data, float32).", Required = true };
-        var constantsFile = new Option<string>("--constants") { Description = "Constants: a version number in the calibration database, or an HDF5 constants file (/constants group, see host/DetectorDaq.Calibration/Chain/README.md).", Required = true };
+        var constantsFile = new Option<string>("--constants") { Description = "Constants: a version number in the calibration database, or an HDF5 constants file (/calibration_constants, as `detdaq cal export` writes it).", Required = true };
         var minusLog = new Option<bool>("--log") { Description = "Write −ln of the normalised projections (line integrals)." };
         var store = new CalStoreOptions();
         var command = new Command("apply", "Apply calibration constants to every projection of a file.") { input, outputFile, constantsFile, minusLog, store.Database, store.Postgres };
@@ -29,7 +28,7 @@ public static class ApplyCommand
             var target = parseResult.GetValue(outputFile)!;
             try
             {
-                var constants = Load(parseResult.GetValue(constantsFile)!, store, parseResult);
+                var constants = ConstantsSource.Load(parseResult.GetValue(constantsFile)!, store, parseResult);
                 var console = ConsoleFactory.Create(output);
                 var warnings = ProgressReporter.Run(console, "calibrate", progress => CalibrationApplyService.Run(source, target, constants, parseResult.GetValue(minusLog), progress));
                 foreach (var warning in warnings)
@@ -37,7 +36,7 @@ public static class ApplyCommand
                     error.WriteLine($"warning: {warning}");
                 }
 
-                output.WriteLine($"wrote {target} ({CalibrationApplyService.VersionOf(constants)})");
+                output.WriteLine($"wrote {target} ({constants.VersionLabel})");
                 return ExitCodes.Success;
             }
             catch (Exception exception) when (exception is TomographyFileException or ConstantsFileException)
@@ -46,17 +45,5 @@ public static class ApplyCommand
             }
         });
         return command;
-    }
-
-    // A bare number is a version in the database; anything else is a constants file.
-    private static CalibrationConstants Load(string constants, CalStoreOptions store, ParseResult parseResult)
-    {
-        if (!long.TryParse(constants, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var version))
-        {
-            return ConstantsFile.Read(constants);
-        }
-
-        using var database = store.Open(parseResult);
-        return CalErrors.Guard(() => database.Get(version).Constants);
     }
 }

@@ -1,15 +1,19 @@
 using System.CommandLine;
+using DetectorDaq.Host.Control;
 using DetectorDaq.Production;
+using DetectorDaq.Production.Devices;
 using DetectorDaq.Production.Records;
 using DetectorDaq.Production.Scripts;
 using DetectorDaq.Production.Workflow;
+using DetectorDaq.Receiver.Topology;
 
 namespace DetectorDaq.Cli.Commands.Calibrate;
 
 /// <summary>
-/// <c>detdaq calibrate run SCRIPT.yaml --dut SERIAL --station ID [--answer KEY=VALUE …] [--interactive] [--out DIR]</c>:
-/// runs a production script on the simulated detector, one progress line per phase, and writes
-/// record.json and report.html. Exit code 0 PASS, 1 FAIL, 2 ERROR or ABORTED (and for a bad script).
+/// <c>detdaq calibrate run SCRIPT.yaml --dut SERIAL --station ID [--config detector.yaml] [--answer KEY=VALUE …] [--interactive] [--out DIR]</c>:
+/// runs a production script on the simulated detector, or with <c>--config</c> on the real controller of the
+/// topology's one module, one progress line per phase, and writes record.json and report.html.
+/// Exit code 0 PASS, 1 FAIL, 2 ERROR or ABORTED (and for a bad script or topology, or a controller that does not answer).
 /// </summary>
 public static class RunCommand
 {
@@ -22,11 +26,12 @@ public static class RunCommand
         var answers = new Option<string[]>("--answer") { Description = "Operator answer KEY=VALUE for a prompt phase; repeatable.", AllowMultipleArgumentsPerToken = false };
         var interactive = new Option<bool>("--interactive") { Description = "Ask the operator on the console for answers not given with --answer." };
         var outDirectory = new Option<string?>("--out") { Description = "Folder for record.json, report.html and the acquisitions (default: runs/SERIAL-TIME)." };
-        var dead = new Option<int[]>("--dead") { Description = "Simulated module: channels that give no signal (fault injection).", AllowMultipleArgumentsPerToken = true };
+        var dead = new Option<int[]>("--dead") { Description = "Simulated module: channels that see no charge and read their pedestal (fault injection).", AllowMultipleArgumentsPerToken = true };
         var stuck = new Option<int[]>("--stuck") { Description = "Simulated module: channels stuck at one code.", AllowMultipleArgumentsPerToken = true };
         var noisy = new Option<int[]>("--noisy") { Description = "Simulated module: channels with 50 codes rms of extra noise.", AllowMultipleArgumentsPerToken = true };
-        var nonlinear = new Option<int[]>("--nonlinear") { Description = "Simulated module: channels with a 2 % of full scale bow.", AllowMultipleArgumentsPerToken = true };
-        var command = new Command("run", "Run a production calibration script on the simulated detector.") { scriptPath, dut, station, answers, interactive, outDirectory, dead, stuck, noisy, nonlinear };
+        var nonlinear = new Option<int[]>("--nonlinear") { Description = "Simulated module: channels with a 1 % of full scale bow.", AllowMultipleArgumentsPerToken = true };
+        var config = new Option<string?>("--config") { Description = "Detector topology YAML of the module's controller: run on real hardware instead of the simulated detector (the operator sets each flat level; answer flat-LEVEL=ready)." };
+        var command = new Command("run", "Run a production calibration script on the simulated detector or, with --config, on a real controller.") { scriptPath, dut, station, config, answers, interactive, outDirectory, dead, stuck, noisy, nonlinear };
         command.SetAction(Run);
         return command;
 
@@ -55,7 +60,15 @@ public static class RunCommand
                 PhaseEnded = record => output.WriteLine($"[{record.Name}] {record.Outcome.ToString().ToUpperInvariant()}{(record.Attempts > 1 ? $" after {record.Attempts} attempts" : "")}{(record.Message.Length > 0 ? $": {record.Message}" : "")}"),
             };
             var defects = new InjectedDefects(parseResult.GetValue(dead) ?? [], parseResult.GetValue(stuck) ?? [], parseResult.GetValue(noisy) ?? [], parseResult.GetValue(nonlinear) ?? []);
-            var (result, outputs) = ProductionService.Run(script, identity, @operator, directory, runner, defects.ApplyTo);
+            var topologyPath = parseResult.GetValue(config);
+            if (topologyPath is not null && !defects.IsEmpty)
+            {
+                throw new CommandLineException("--dead, --stuck, --noisy and --nonlinear inject faults into the simulated detector; they cannot be given with --config", ExitCodes.UsageError);
+            }
+
+            var (result, outputs) = topologyPath is null
+                ? ProductionService.Run(script, identity, @operator, directory, runner, defects.ApplyTo)
+                : RunOnController(topologyPath, script, identity, @operator, directory, runner);
             output.WriteLine($"{script.Name} {identity.DutSerial} at {identity.Station}: {result.Record.Outcome.ToString().ToUpperInvariant()}");
             if (result.Record.Message.Length > 0)
             {
@@ -64,6 +77,20 @@ public static class RunCommand
 
             output.WriteLine($"wrote {outputs.RecordPath} and {outputs.ReportPath}");
             return ExitCode(result.Record.Outcome);
+        }
+    }
+
+    private static (RunResult Result, RunOutputs Outputs) RunOnController(string topologyPath, ProductionScript script, RunIdentity identity, IOperator @operator, string directory, ScriptRunner runner)
+    {
+        try
+        {
+            var topology = DetectorTopology.Load(topologyPath);
+            using var module = ControllerModule.Connect(topology, script, ProductionService.FramesDirectory(directory), TimeSpan.FromSeconds(5));
+            return ProductionService.Run(script, identity, module, @operator, directory, runner);
+        }
+        catch (Exception exception) when (exception is TopologyException or ArgumentException or ControllerUnreachableException)
+        {
+            throw new CommandLineException(exception.Message, ExitCodes.UsageError, exception);
         }
     }
 
