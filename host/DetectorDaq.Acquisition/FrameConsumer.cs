@@ -10,7 +10,8 @@ namespace DetectorDaq.Acquisition;
 /// <summary>
 /// Takes assembled detector frames in order, gives each its image key from the plan, corrects
 /// projections — with the calibration chain when the run has constants, else by flat-field with the
-/// darks and flats seen so far — and hands raw and corrected data to the file and the live stream.
+/// darks and flats seen so far — and hands the frames to the file and the live stream: raw codes, and for a
+/// corrected frame its corrected values beside them in the file and instead of them in the stream.
 /// Runs on one thread; the counters may be read from any.
 /// </summary>
 internal sealed class FrameConsumer(AcquisitionPlan plan, NexusWriter writer, ZeroMqFrameStream? stream, AcquisitionOptions options, StreamingCalibration? calibration, int pixelCount)
@@ -48,14 +49,15 @@ internal sealed class FrameConsumer(AcquisitionPlan plan, NexusWriter writer, Ze
         if (Correct(frame))
         {
             writer.Write(frame, _calibrated);
+            stream?.Write(frame, _calibrated);
             Interlocked.Increment(ref _calibratedCount);
         }
         else
         {
             writer.Write(frame);
+            stream?.Write(frame);
         }
 
-        stream?.Write(frame);
         if (frame.Complete)
         {
             Interlocked.Increment(ref _complete);

@@ -18,7 +18,4 @@ public sealed record FrameStreamOptions
     /// visible to the publisher and are not in <see cref="ZeroMqFrameStream.FramesDropped"/>.
     /// </summary>
     public int SendHighWaterMark { get; init; } = 64;
-
-    /// <summary>When set, frames are published as <c>float32</c> values it computes instead of raw <c>int32</c> codes.</summary>
-    public FrameCalibration? Calibration { get; init; }
 }

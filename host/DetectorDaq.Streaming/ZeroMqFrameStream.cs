@@ -10,7 +10,8 @@ namespace DetectorDaq.Streaming;
 
 /// <summary>
 /// Publishes every frame on a ZeroMQ PUB socket for live viewers: a JSON header and the image bytes
-/// (message layout in <see cref="StreamHeader"/> and the project README). <see cref="Write"/> never blocks:
+/// (message layout in <see cref="StreamHeader"/> and the project README): raw codes as <c>int32</c>, or a
+/// frame's calibrated values as <c>float32</c>, told apart by each header's <c>dtype</c>. Writing never blocks:
 /// it copies the frame into one of <see cref="FrameStreamOptions.QueueCapacity"/> preallocated slots
 /// and a sender thread, the only user of the socket, publishes it; with no free slot the frame is
 /// dropped and counted in <see cref="FramesDropped"/>. <see cref="Complete"/> publishes a
@@ -71,10 +72,25 @@ public sealed class ZeroMqFrameStream : IFrameSink
     /// <summary>Frames dropped because the sender fell behind (all queue slots busy).</summary>
     public long FramesDropped => Interlocked.Read(ref _dropped);
 
-    /// <inheritdoc />
+    /// <summary>Publishes <paramref name="frame"/>'s raw codes (<c>int32</c>).</summary>
     /// <exception cref="ArgumentException">The frame's geometry has a different pixel count.</exception>
-    /// <exception cref="InvalidOperationException">The stream was completed.</exception>
-    public void Write(DetectorFrame frame)
+    /// <exception cref="ObjectDisposedException">The stream was completed.</exception>
+    public void Write(DetectorFrame frame) => Publish(frame, ReadOnlySpan<float>.Empty, calibrated: false);
+
+    /// <summary>Publishes <paramref name="frame"/> with its <paramref name="calibrated"/> values (<c>float32</c>, one per pixel) instead of its codes.</summary>
+    /// <exception cref="ArgumentException">The frame's geometry or the calibrated values have a different pixel count.</exception>
+    /// <exception cref="ObjectDisposedException">The stream was completed.</exception>
+    public void Write(DetectorFrame frame, ReadOnlySpan<float> calibrated)
+    {
+        if (calibrated.Length != Geometry.PixelCount)
+        {
+            throw new ArgumentException($"{calibrated.Length} calibrated values, the stream publishes {Geometry.PixelCount} pixels");
+        }
+
+        Publish(frame, calibrated, calibrated: true);
+    }
+
+    private void Publish(DetectorFrame frame, ReadOnlySpan<float> values, bool calibrated)
     {
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _completed) != 0, this);
         if (frame.Codes.Length != Geometry.PixelCount)
@@ -97,7 +113,16 @@ public sealed class ZeroMqFrameStream : IFrameSink
             CompleteModules = frame.CompleteModules,
             IntegratorSideB = frame.IntegratorSideB,
         };
-        FillPayload(frame, slot.Payload);
+        slot.Calibrated = calibrated;
+        if (calibrated)
+        {
+            FillPayload(values, slot.Payload);
+        }
+        else
+        {
+            FillPayload(frame.Codes, slot.Payload);
+        }
+
         _pending.Add(slot);
     }
 
@@ -139,29 +164,27 @@ public sealed class ZeroMqFrameStream : IFrameSink
         }
     }
 
-    private void FillPayload(DetectorFrame frame, byte[] payload)
+    private static void FillPayload(ReadOnlySpan<float> values, byte[] payload)
     {
-        if (_options.Calibration is { } calibrate)
+        var destination = MemoryMarshal.Cast<byte, float>(payload.AsSpan());
+        values.CopyTo(destination);
+        if (!BitConverter.IsLittleEndian)
         {
-            var values = MemoryMarshal.Cast<byte, float>(payload.AsSpan());
-            calibrate(frame, values);
-            if (!BitConverter.IsLittleEndian)
-            {
-                var words = MemoryMarshal.Cast<byte, int>(payload.AsSpan());
-                BinaryPrimitives.ReverseEndianness(words, words);
-            }
-
-            return;
+            var words = MemoryMarshal.Cast<byte, int>(payload.AsSpan());
+            BinaryPrimitives.ReverseEndianness(words, words);
         }
+    }
 
-        var codes = MemoryMarshal.Cast<byte, int>(payload.AsSpan());
+    private static void FillPayload(ReadOnlySpan<int> codes, byte[] payload)
+    {
+        var destination = MemoryMarshal.Cast<byte, int>(payload.AsSpan());
         if (BitConverter.IsLittleEndian)
         {
-            frame.Codes.CopyTo(codes);
+            codes.CopyTo(destination);
         }
         else
         {
-            BinaryPrimitives.ReverseEndianness(frame.Codes, codes);
+            BinaryPrimitives.ReverseEndianness(codes, destination);
         }
     }
 
@@ -176,7 +199,7 @@ public sealed class ZeroMqFrameStream : IFrameSink
                 return;
             }
 
-            StreamHeader.WriteImage(_header, _options.DetectorId, slot.Metadata, Geometry.Rows, Geometry.Columns, _options.Calibration is not null);
+            StreamHeader.WriteImage(_header, _options.DetectorId, slot.Metadata, Geometry.Rows, Geometry.Columns, slot.Calibrated);
             var header = _header.WrittenMemory;
             MemoryMarshal.TryGetArray(header, out var segment);
             _socket.SendFrame(segment.Array!, segment.Count, more: true);
@@ -189,6 +212,8 @@ public sealed class ZeroMqFrameStream : IFrameSink
     private sealed class Slot(int pixels)
     {
         public FrameMetadata Metadata;
+
+        public bool Calibrated;
 
         public byte[] Payload { get; } = new byte[pixels * sizeof(int)];
     }

@@ -112,7 +112,7 @@ public class AcquisitionCommandTests
             socket.setsockopt(zmq.RCVTIMEO, 20000)
             socket.connect(sys.argv[1])
             print('ready', flush=True)
-            frames, keys, problems = 0, set(), []
+            frames, keys, dtypes, problems = 0, set(), set(), []
             while True:
                 parts = socket.recv_multipart()
                 header = json.loads(parts[0])
@@ -122,8 +122,9 @@ public class AcquisitionCommandTests
                 if data.shape != (2, 640) or header['frame_number'] != frames:
                     problems.append((header['frame_number'], data.shape))
                 keys.add(header['image_key'])
+                dtypes.add('%d:%s' % (header['image_key'], header['dtype']))
                 frames += 1
-            print(json.dumps({'frames': frames, 'keys': sorted(keys), 'problems': problems[:5]}), flush=True)
+            print(json.dumps({'frames': frames, 'keys': sorted(keys), 'dtypes': sorted(dtypes), 'problems': problems[:5]}), flush=True)
             """, $"tcp://127.0.0.1:{port}");
         Assert.That(subscriber.StandardOutput.ReadLine(), Is.EqualTo("ready"));
 
@@ -137,6 +138,8 @@ public class AcquisitionCommandTests
         Assert.That(json.RootElement.GetProperty("frames").GetInt32(), Is.EqualTo(201));
         Assert.That(json.RootElement.GetProperty("keys").EnumerateArray().Select(e => e.GetInt32()), Is.EqualTo(new[] { 0, 1, 2 }));
         Assert.That(json.RootElement.GetProperty("problems").GetArrayLength(), Is.Zero);
+        // Darks and flats come first, so every projection is flat-fielded in the stream and published as such.
+        Assert.That(json.RootElement.GetProperty("dtypes").EnumerateArray().Select(e => e.GetString()), Is.EqualTo(new[] { "0:float32", "1:int32", "2:int32" }));
     }
 
     [TestCase("garbage")]

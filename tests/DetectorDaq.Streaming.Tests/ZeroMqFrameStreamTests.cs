@@ -50,11 +50,10 @@ public class ZeroMqFrameStreamTests
     }
 
     [Test]
-    public void WhenCalibrationIsGiven_FramesArePublishedAsFloat32()
+    public void CalibratedFrames_ArePublishedAsFloat32_OthersAsInt32Codes()
     {
         var url = $"tcp://127.0.0.1:{ZeroMqFrameStreamPythonTests.FreePort()}";
-        var options = new FrameStreamOptions { Calibration = (frame, values) => { for (var i = 0; i < values.Length; i++) { values[i] = frame.Codes[i] * 0.5f; } } };
-        using var stream = new ZeroMqFrameStream(url, _geometry, options);
+        using var stream = new ZeroMqFrameStream(url, _geometry);
         using var subscriber = new SubscriberSocket();
         subscriber.Connect(url);
         subscriber.SubscribeToAnyTopic();
@@ -62,13 +61,28 @@ public class ZeroMqFrameStreamTests
 
         var frame = new DetectorFrame(_geometry);
         frame.Codes[3] = 7;
+        var calibrated = frame.Codes.Select(code => code * 0.5f).ToArray();
+        stream.Write(frame, calibrated);
         stream.Write(frame);
 
-        var parts = ReceiveMultipart(subscriber);
-        using var header = JsonDocument.Parse(parts[0]);
-        var values = MemoryMarshal.Cast<byte, float>(parts[1]).ToArray();
-        Assert.That(header.RootElement.GetProperty("dtype").GetString(), Is.EqualTo("float32"));
-        Assert.That(values[3], Is.EqualTo(3.5f));
+        var first = ReceiveMultipart(subscriber);
+        var second = ReceiveMultipart(subscriber);
+        using var firstHeader = JsonDocument.Parse(first[0]);
+        using var secondHeader = JsonDocument.Parse(second[0]);
+        Assert.That(firstHeader.RootElement.GetProperty("dtype").GetString(), Is.EqualTo("float32"));
+        Assert.That(MemoryMarshal.Cast<byte, float>(first[1]).ToArray()[3], Is.EqualTo(3.5f));
+        Assert.That(secondHeader.RootElement.GetProperty("dtype").GetString(), Is.EqualTo("int32"));
+        Assert.That(MemoryMarshal.Cast<byte, int>(second[1]).ToArray()[3], Is.EqualTo(7));
+    }
+
+    [Test]
+    public void CalibratedValuesOfAnotherSize_AreRejected()
+    {
+        using var stream = new ZeroMqFrameStream($"tcp://127.0.0.1:{ZeroMqFrameStreamPythonTests.FreePort()}", _geometry);
+
+        var exception = Assert.Throws<ArgumentException>(() => stream.Write(new DetectorFrame(_geometry), new float[3]));
+
+        Assert.That(exception!.Message, Does.StartWith("3 calibrated values, the stream publishes"));
     }
 
     [Test]
