@@ -1,4 +1,6 @@
 using DetectorDaq.Acquisition;
+using DetectorDaq.Calibration.Constants;
+using DetectorDaq.Receiver.Topology;
 using DetectorDaq.Hil.Recordings;
 
 namespace DetectorDaq.Hil.Runner;
@@ -17,6 +19,12 @@ public sealed record ReplayRequest(Recording Recording, int Modules, Acquisition
 
     /// <summary>Called with the controllers once they are built and before the run starts, for injecting faults from the first frame.</summary>
     public Action<IReadOnlyList<Controller.SimulatedController>>? Prepared { get; init; }
+
+    /// <summary>
+    /// Calibration constants per module id for the run's topology (its controllers answer on their
+    /// control ports by then), so the calibration chain runs in the stream; null for none.
+    /// </summary>
+    public Func<DetectorTopology, IReadOnlyDictionary<int, CalibrationConstants>>? Constants { get; init; }
 
     /// <summary>Called with the controllers once they stream, for injecting faults mid-run.</summary>
     public Action<IReadOnlyList<Controller.SimulatedController>>? Started { get; init; }

@@ -44,6 +44,7 @@ public static class ReplayService
             {
                 Encoding = recording.Kind == RecordingKind.Voltage ? SampleEncoding.Signed24 : request.Acquisition.Encoding,
                 FlatField = request.Acquisition.FlatField && recording.ImageKeys is not null,
+                Constants = request.Constants?.Invoke(topology) ?? request.Acquisition.Constants,
                 Started = () =>
                 {
                     request.Acquisition.Started?.Invoke();

@@ -36,7 +36,7 @@ public class AcquisitionCommandTests
         var run = CommandLineRun.Of("demo", "--out", folder);
 
         Assert.That(run.ExitCode, Is.Zero, run.Output + run.Error);
-        var file = Directory.GetFiles(folder, "*.nxs").Single();
+        var file = ScanFile(folder);
         var report = Python.Run("""
             import sys, json, h5py, numpy as np
             f = h5py.File(sys.argv[1], 'r')
@@ -69,6 +69,26 @@ public class AcquisitionCommandTests
         Assert.That(root.GetProperty("calibrated_dtype").GetString(), Is.EqualTo("float32"));
         Assert.That(root.GetProperty("data_link_same").GetBoolean(), Is.True);
         Assert.That(run.Output, Does.Contain("201 of 201 written"));
+    }
+
+    [Test]
+    public void Demo_CalibratesItsModulesIntoTheDatabase_AndTheCalibratedScanMatchesTheRecordedTransmission()
+    {
+        var folder = TestFolders.NewFolder();
+
+        var run = CommandLineRun.Of("demo", "--out", folder, "--modules", "4");
+
+        Assert.That(run.ExitCode, Is.Zero, run.Output + run.Error);
+        Assert.That(run.Output, Does.Contain("REPLAY-3: version 4"));
+        Assert.That(run.Output, Does.Contain("module 3: REPLAY-3 at 3").And.Contain("→ version 4 ("));
+        var list = CommandLineRun.Of("cal", "list", "--db", Path.Combine(folder, "calibration.db"));
+        Assert.That(list.Output, Does.Contain("REPLAY-0").And.Contain("2x160x2"));
+        // The stated tolerance: 1e-3 in transmission on every good pixel of the tooth scan.
+        var maximum = System.Text.RegularExpressions.Regex.Match(run.Output, @"max ([0-9.e+-]+)").Groups[1].Value;
+        TestContext.Out.WriteLine(run.Output.Split('\n').Last(line => line.StartsWith("[3/3]", StringComparison.Ordinal)));
+        Assert.That(double.Parse(maximum, System.Globalization.CultureInfo.InvariantCulture), Is.LessThan(1e-3));
+        var version = Python.Run("import sys, h5py; print(h5py.File(sys.argv[1], 'r')['/entry/calibrated/calibration_version'][()].decode())", ScanFile(folder));
+        Assert.That(version.Trim().Split(',').Select(label => label.Split(':')[0]), Is.EqualTo(new[] { "REPLAY-0", "REPLAY-1", "REPLAY-2", "REPLAY-3" }));
     }
 
     [Test]
@@ -199,4 +219,8 @@ public class AcquisitionCommandTests
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    // The demo writes its scan and, beside it, the calibration acquisition (…-calibration.nxs).
+    private static string ScanFile(string folder) =>
+        Directory.GetFiles(folder, "detdaq-demo-*.nxs").Single(path => !path.EndsWith("-calibration.nxs", StringComparison.Ordinal));
 }

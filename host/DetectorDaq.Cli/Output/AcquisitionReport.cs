@@ -21,7 +21,7 @@ public static class AcquisitionReport
         var table = new Table().AddColumns("item", "value").HideHeaders();
         table.AddRow("frames", $"{summary.FramesWritten} of {summary.FramesExpected} written, {summary.FramesComplete} complete ({summary.CompleteFraction:P1})");
         table.AddRow("rate", string.Create(CultureInfo.InvariantCulture, $"{summary.FramesPerSecond:0.0} frames/s over {summary.Duration.TotalSeconds:0.00} s"));
-        table.AddRow("flat-fielded", $"{summary.FramesCalibrated} projections");
+        table.AddRow("corrected", $"{summary.FramesCalibrated} projections");
         table.AddRow("streamed", $"{summary.FramesStreamed} frames");
         foreach (var (moduleId, statistics) in summary.Modules)
         {

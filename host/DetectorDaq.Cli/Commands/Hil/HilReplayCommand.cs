@@ -36,15 +36,26 @@ public static class HilReplayCommand
     /// <summary>Loads and replays a recording with a progress bar and a summary table.</summary>
     public static AcquisitionSummary Replay(string recordingPath, AcquisitionOptions options, int modules, TextWriter output)
     {
+        Recording recording;
         try
         {
-            var recording = RecordingLoader.Load(recordingPath);
-            var console = ConsoleFactory.Create(output);
-            return AcquisitionReport.Run(console, "replay", progress => ReplayService.Run(new ReplayRequest(recording, modules, options with { Progress = progress })));
+            recording = RecordingLoader.Load(recordingPath);
         }
         catch (RecordingException exception)
         {
             throw new CommandLineException(exception.Message, ExitCodes.UsageError, exception);
+        }
+
+        return Replay(new ReplayRequest(recording, modules, options), output);
+    }
+
+    /// <summary>Replays <paramref name="request"/> with a progress bar and a summary table.</summary>
+    public static AcquisitionSummary Replay(ReplayRequest request, TextWriter output)
+    {
+        try
+        {
+            var console = ConsoleFactory.Create(output);
+            return AcquisitionReport.Run(console, "replay", progress => ReplayService.Run(request with { Acquisition = request.Acquisition with { Progress = progress } }));
         }
         catch (ArgumentException exception)
         {
