@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
+using DetectorDaq.Cli.Commands.Demo;
 
 namespace DetectorDaq.Cli.Tests;
 
@@ -79,7 +80,9 @@ public class AcquisitionCommandTests
         var run = CommandLineRun.Of("demo", "--out", folder, "--modules", "4");
 
         Assert.That(run.ExitCode, Is.Zero, run.Output + run.Error);
-        Assert.That(run.Output, Does.Contain("REPLAY-3: version 4"));
+        // The demo's last module has a dead and a noisy channel: found with their own flags, and nothing else anywhere.
+        Assert.That(run.Output, Does.Contain($"REPLAY-3: version 4, 31.5 °C, 2 bad channels: {DemoCommand.DeadChannel} Dead, {DemoCommand.NoisyChannel} NoiseOutOfRange"));
+        Assert.That(run.Output, Does.Contain("REPLAY-0: version 1, 31.5 °C, 0 bad channels"));
         Assert.That(run.Output, Does.Contain("module 3: REPLAY-3 at 3").And.Contain("→ version 4 ("));
         var list = CommandLineRun.Of("cal", "list", "--db", Path.Combine(folder, "calibration.db"));
         Assert.That(list.Output, Does.Contain("REPLAY-0").And.Contain("2x160x2"));

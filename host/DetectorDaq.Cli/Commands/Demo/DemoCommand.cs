@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using DetectorDaq.Acquisition;
+using DetectorDaq.Calibration.Constants;
 using DetectorDaq.CalibrationDb;
 using DetectorDaq.Cli.Commands.Acquire;
 using DetectorDaq.Cli.Commands.Hil;
@@ -23,6 +24,15 @@ namespace DetectorDaq.Cli.Commands.Demo;
 /// </summary>
 public static class DemoCommand
 {
+    /// <summary>Module channel that is dead in the last module.</summary>
+    public const int DeadChannel = 37;
+
+    /// <summary>Module channel that is noisy in the last module.</summary>
+    public const int NoisyChannel = 101;
+
+    /// <summary>Extra noise of <see cref="NoisyChannel"/>, codes rms (a healthy channel has 6.6).</summary>
+    public const double NoisyChannelRmsCodes = 60;
+
     /// <summary>The bundled recording, next to the program.</summary>
     public static string BundledRecording => Path.Combine(AppContext.BaseDirectory, "recordings", "tooth.h5");
 
@@ -51,21 +61,29 @@ public static class DemoCommand
             var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
             var file = Path.Combine(folder, $"detdaq-demo-{stamp}.nxs");
             using var store = new SqliteCalibrationStore(Path.Combine(folder, "calibration.db"));
-            Func<int, Ddc264ModuleModel> models = module => TypicalDdc264Module.Create(geometry.Modules[module].ChannelCount, TypicalDdc264Module.SeedFor($"demo-module-{module}"));
+            var models = geometry.Modules.Select((module, i) => TypicalDdc264Module.Create(module.ChannelCount, TypicalDdc264Module.SeedFor($"demo-module-{i}"))).ToArray();
+            // Like most real detectors, one module has a few bad pixels: the calibration must find them and the scan interpolate them.
+            var flawed = models[^1].Defects!;
+            flawed.SetDead(DeadChannel);
+            flawed.SetNoisy(NoisyChannel, NoisyChannelRmsCodes);
             output.WriteLine($"DetectorDAQ demo: {moduleCount} simulated DDC264 modules of {geometry.Modules[0].ChannelCount} channels (production-like chips), the bundled {Path.GetFileName(BundledRecording)} (10 darks, 10 flats, 181 projections of 2 x 640)");
 
             output.WriteLine($"[1/3] calibration: {DemoCalibration.FramesPerBlock} darks and {DemoCalibration.FramesPerBlock} flats at each of {string.Join(", ", DemoCalibration.Levels.Select(level => level.ToString("P0", CultureInfo.InvariantCulture)))} beam → {store.Location}");
-            var stored = Guard(() => DemoCalibration.Run(scan, moduleCount, models, store, Path.Combine(folder, $"detdaq-demo-{stamp}-calibration.nxs")));
+            var stored = Guard(() => DemoCalibration.Run(scan, moduleCount, module => models[module], store, Path.Combine(folder, $"detdaq-demo-{stamp}-calibration.nxs")));
             foreach (var version in stored)
             {
-                var bad = version.Constants.BadChannels.Count(mask => mask != 0);
-                output.WriteLine($"      {version.Constants.ModuleSerial}: version {version.VersionId}, {version.Constants.Conditions.TemperatureCelsius:0.0} °C, {bad} bad channel{(bad == 1 ? "" : "s")}");
+                var bad = version.Constants.BadChannels
+                    .Select((mask, channel) => (Channel: channel, Flags: (BadChannelFlags)mask & ~BadChannelFlags.Interpolated))
+                    .Where(entry => entry.Flags != BadChannelFlags.None)
+                    .Select(entry => $"{entry.Channel} {entry.Flags}")
+                    .ToArray();
+                output.WriteLine($"      {version.Constants.ModuleSerial}: version {version.VersionId}, {version.Constants.Conditions.TemperatureCelsius:0.0} °C, {bad.Length} bad channel{(bad.Length == 1 ? "" : "s")}{(bad.Length > 0 ? ": " + string.Join(", ", bad) : "")}");
             }
 
             output.WriteLine("[2/3] scan: constants looked up per module, calibration chain in the stream");
             var request = new ReplayRequest(scan, moduleCount, new AcquisitionOptions { OutputPath = file, StreamUrl = parseResult.GetValue(stream) })
             {
-                Ddc264Models = models,
+                Ddc264Models = module => models[module],
                 Constants = topology => ConstantsLookup.Find(topology, scan.SamplePeriodNanoseconds, store, LookupMode.Prior, new ConditionTolerance(2), TimeSpan.FromSeconds(5), output),
             };
             var summary = HilReplayCommand.Replay(request, output);
