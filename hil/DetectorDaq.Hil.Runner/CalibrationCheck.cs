@@ -156,44 +156,22 @@ internal static class CalibrationCheck
         return Array.ConvertAll(flags, flag => flag != 0);
     }
 
-    private static List<FileFrame> Read(FrameSeries series, bool[] complete)
-    {
-        var values = series.ReadAll();
-        return Enumerable.Range(0, series.Count)
-            .Where(frame => complete[series.FileIndices[frame]])
-            .Select(frame => new FileFrame(
-                values.AsSpan(frame * series.PixelCount, series.PixelCount).ToArray().Select(value => (int)MathF.Round(value)).ToArray(),
-                series.FileIndices[frame],
-                series.SideOf(frame, Sides)))
+    private static List<FileFrame> Read(FrameSeries series, bool[] complete) =>
+        series.ReadCodes(0, series.Count, Sides)
+            .Zip(series.FileIndices, (frame, fileIndex) => new FileFrame(frame.Codes, fileIndex, frame.Side))
+            .Where(frame => complete[frame.FileIndex])
             .ToList();
-    }
 
     private static SidedFrame ModuleFrame(FileFrame frame, ModuleGeometry module, int detectorColumns)
     {
         var codes = new int[module.ChannelCount];
-        for (var channel = 0; channel < codes.Length; channel++)
-        {
-            codes[channel] = frame.Codes[module.PixelIndex(channel, detectorColumns)];
-        }
-
+        module.Gather<int>(frame.Codes, detectorColumns, codes);
         return new SidedFrame(codes, frame.Side);
     }
 
     // Mean recorded input per pixel over the frames.
-    private static double[] MeanInput(Recording recording, IReadOnlyList<FileFrame> frames)
-    {
-        var mean = new double[recording.ChannelCount];
-        foreach (var frame in frames)
-        {
-            var values = recording.SampleValues(recording.SampleAt(frame.FileIndex, RecordingEnd.Clamp));
-            for (var pixel = 0; pixel < mean.Length; pixel++)
-            {
-                mean[pixel] += values[pixel] / frames.Count;
-            }
-        }
-
-        return mean;
-    }
+    private static double[] MeanInput(Recording recording, IReadOnlyList<FileFrame> frames) =>
+        recording.MeanOf(frames.Select(frame => recording.SampleAt(frame.FileIndex, RecordingEnd.Clamp)).ToArray());
 
     // Exposure of a flat frame: its mean input above the dark input, over all pixels.
     private static double Exposure(Recording recording, int fileIndex, double[] darkInput)

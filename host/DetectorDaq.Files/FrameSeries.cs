@@ -1,3 +1,4 @@
+using DetectorDaq.Calibration.Chain;
 using DetectorDaq.Frames;
 using PureHDF;
 using PureHDF.Selections;
@@ -111,6 +112,44 @@ public sealed class FrameSeries
         var all = new float[(long)Count * PixelCount];
         Read(0, Count, all);
         return all;
+    }
+
+    /// <summary>
+    /// Frames [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) as integer codes (values
+    /// rounded to the nearest), each with its integrator side for constants of <paramref name="sides"/> sides (<see cref="SideOf"/>),
+    /// read in batches of <see cref="BatchFrames"/> as they are enumerated.
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range lies outside the series or sides is not 1 or 2.</exception>
+    /// <exception cref="TomographyFileException">The file cannot be read.</exception>
+    public IEnumerable<SidedFrame> ReadCodes(int first, int count, int sides)
+    {
+        if (first < 0 || count < 0 || first + count > Count)
+        {
+            throw new ArgumentOutOfRangeException(nameof(first), $"frames {first}..{first + count} lie outside the {Count} {ImageKey} frames");
+        }
+
+        return Batches();
+
+        IEnumerable<SidedFrame> Batches()
+        {
+            var batch = new float[(long)Math.Min(BatchFrames, Math.Max(count, 1)) * PixelCount];
+            for (var start = first; start < first + count; start += BatchFrames)
+            {
+                var frames = Math.Min(BatchFrames, first + count - start);
+                Read(start, frames, batch);
+                for (var i = 0; i < frames; i++)
+                {
+                    var codes = new int[PixelCount];
+                    var values = batch.AsSpan(i * PixelCount, PixelCount);
+                    for (var pixel = 0; pixel < codes.Length; pixel++)
+                    {
+                        codes[pixel] = (int)MathF.Round(values[pixel]);
+                    }
+
+                    yield return new SidedFrame(codes, SideOf(start + i, sides));
+                }
+            }
+        }
     }
 
     private void ReadRun(int fileIndex, int frames, Span<float> destination)

@@ -18,4 +18,24 @@ public sealed record ModuleGeometry(int ModuleId, int FirstRow, int FirstColumn,
     /// <summary>Index in a detector image of <paramref name="detectorColumns"/> columns of module channel <paramref name="channel"/>.</summary>
     public int PixelIndex(int channel, int detectorColumns) =>
         ((FirstRow + (channel / Columns)) * detectorColumns) + FirstColumn + (channel % Columns);
+
+    /// <summary>Copies the module's pixels out of a detector <paramref name="image"/> of <paramref name="detectorColumns"/> columns into <paramref name="module"/> (module-channel order), row by row.</summary>
+    /// <exception cref="ArgumentException">A span is too small.</exception>
+    public void Gather<T>(ReadOnlySpan<T> image, int detectorColumns, Span<T> module)
+    {
+        for (var row = 0; row < Rows; row++)
+        {
+            image.Slice(PixelIndex(row * Columns, detectorColumns), Columns).CopyTo(module.Slice(row * Columns, Columns));
+        }
+    }
+
+    /// <summary>Copies <paramref name="module"/> (module-channel order) into the module's pixels of a detector <paramref name="image"/>, row by row.</summary>
+    /// <exception cref="ArgumentException">A span is too small.</exception>
+    public void Scatter<T>(ReadOnlySpan<T> module, int detectorColumns, Span<T> image)
+    {
+        for (var row = 0; row < Rows; row++)
+        {
+            module.Slice(row * Columns, Columns).CopyTo(image.Slice(PixelIndex(row * Columns, detectorColumns), Columns));
+        }
+    }
 }

@@ -94,6 +94,17 @@ public sealed class StreamingCalibrationTests
     }
 
     [Test]
+    public void ConstantsOfTheSameChannelCountButAnotherShape_AreRejected()
+    {
+        var constants = new HilModule().Calibrate();
+        var geometry = DetectorGeometry.ColumnStrips(1, HilModule.Rows * HilModule.Columns, 1);
+
+        var exception = Assert.Throws<ArgumentException>(() => _ = new StreamingCalibration(geometry, new Dictionary<int, CalibrationConstants> { [0] = constants }));
+
+        Assert.That(exception!.Message, Does.Contain($"are for {HilModule.Rows} x {HilModule.Columns} channels, module 0 has 1 x {HilModule.Rows * HilModule.Columns}"));
+    }
+
+    [Test]
     public void Process_AfterTheFirstFrames_DoesNotAllocate()
     {
         var module = new HilModule();

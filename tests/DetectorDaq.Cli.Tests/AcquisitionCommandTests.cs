@@ -95,6 +95,16 @@ public class AcquisitionCommandTests
     }
 
     [Test]
+    public void Demo_WithAModuleCountTheImageDoesNotSplitInto_IsOneUsageErrorLine()
+    {
+        var run = CommandLineRun.Of("demo", "--out", TestFolders.NewFolder(), "--modules", "3");
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.Error.Trim().Split('\n'), Has.Length.EqualTo(1));
+        Assert.That(run.Error, Does.Contain("3"));
+    }
+
+    [Test]
     public void CalibrateFlatField_OnTheToothScan_MatchesTheFormulaWithin1e4()
     {
         var output = Path.Combine(TestFolders.NewFolder(), "tooth-ff.nxs");

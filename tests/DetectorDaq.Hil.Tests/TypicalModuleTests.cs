@@ -96,4 +96,27 @@ public sealed class TypicalModuleTests
         var mean = values.Average();
         return values.Sum(value => (value - mean) * (value - mean)) / (values.Length - 1);
     }
+
+    [TestCase(-1)]
+    [TestCase(64)]
+    public void DefectOnAChannelOutsideTheModule_IsRejected(int channel)
+    {
+        var defects = new ChannelDefects(64);
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => defects.SetDead(channel));
+        Assert.Throws<ArgumentOutOfRangeException>(() => defects.SetNoisy(channel, 10));
+    }
+
+    [Test]
+    public void ForRun_KeepsTheChipsButDrawsOtherNoise()
+    {
+        var model = TypicalDdc264Module.Create(64, 5);
+
+        var second = model.ForRun(2);
+
+        Assert.That(second.Defects, Is.SameAs(model.Defects));
+        Assert.That(second.SideA with { Seed = model.SideA.Seed }, Is.EqualTo(model.SideA));
+        Assert.That(second.SideA.Seed, Is.Not.EqualTo(model.SideA.Seed));
+        Assert.That(model.ForRun(2), Is.EqualTo(second));
+    }
 }

@@ -121,6 +121,27 @@ public sealed class WorkflowTests
     }
 
     [Test]
+    public void WhenAnAttemptTimesOut_TheRetryStartsOnlyAfterItEnded()
+    {
+        var running = 0;
+        var overlapped = false;
+        var actions = PhaseActions.Standard();
+        actions[PhaseKind.AcquireDarks] = new ScriptedAction(context =>
+        {
+            overlapped |= Interlocked.Increment(ref running) > 1;
+            // Like an operator prompt: deaf to the cancellation, done only after the timeout.
+            Thread.Sleep(300);
+            Interlocked.Decrement(ref running);
+            return PhaseResult.Pass();
+        });
+
+        var result = Run(Yaml.Replace("retries: 1 }", "retries: 1, timeout: 100ms }", StringComparison.Ordinal), actions);
+
+        Assert.That(result.Record.Phases.Single(phase => phase.Name == "darks").Attempts, Is.EqualTo(2));
+        Assert.That(overlapped, Is.False);
+    }
+
+    [Test]
     public void MeasurementInAnotherUnitOfTheSameQuantity_IsConvertedToTheLimitUnit()
     {
         var script = ScriptParser.Parse(Yaml.Replace("unit: pC", "unit: nC", StringComparison.Ordinal).Replace("high: 1,", "high: 0.001,", StringComparison.Ordinal), "t.yaml");

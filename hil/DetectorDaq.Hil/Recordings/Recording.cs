@@ -99,6 +99,23 @@ public sealed class Recording
     /// <summary>The values of one sample, row-major [row, column].</summary>
     public ReadOnlySpan<double> SampleValues(int sample) => _signal.AsSpan(sample * ChannelCount, ChannelCount);
 
+    /// <summary>Mean value per channel over <paramref name="samples"/> (sample indices), A or V; zeros for none.</summary>
+    public double[] MeanOf(IReadOnlyCollection<int> samples)
+    {
+        ArgumentNullException.ThrowIfNull(samples);
+        var mean = new double[ChannelCount];
+        foreach (var sample in samples)
+        {
+            var values = SampleValues(sample);
+            for (var channel = 0; channel < mean.Length; channel++)
+            {
+                mean[channel] += values[channel] / samples.Count;
+            }
+        }
+
+        return mean;
+    }
+
     /// <summary>Sample index for a replay index <paramref name="index"/> that may run past either end.</summary>
     public int SampleAt(long index, RecordingEnd end) => end switch
     {

@@ -13,7 +13,11 @@ namespace DetectorDaq.Calibration.Chain;
 /// level drifts with temperature, the gain and the bad channels do not.</item>
 /// <item>Flats of the run go through the chain without lag and are averaged; projections are then
 /// normalised by that mean (and −ln taken when asked), as <see cref="CalibrationChain.FlatFieldFrom"/>
-/// does offline. Before any flat, projections come out as linear, gain-corrected codes.</item>
+/// does offline. Before any flat, projections come out as linear, gain-corrected codes. Darks belong
+/// before the flats (as in an NXtomo sequence): flats already averaged keep the offsets they were
+/// corrected with, and new offsets restart the lag correction.</item>
+/// <item>The integrator side is the frame's (<see cref="DetectorFrame.IntegratorSideB"/>: that of the first
+/// module to deliver), so modules are assumed to convert in step.</item>
 /// <item>A module that did not deliver all its packets gives NaN for its pixels, not a wrong value.</item>
 /// </list>
 /// <see cref="Process"/> allocates nothing per frame; the chains are rebuilt only when the offsets change.
@@ -115,7 +119,7 @@ public sealed class StreamingCalibration
             throw new ArgumentException($"module {module.ModuleId} has no calibration constants");
         }
 
-        if (found.Rows * found.Columns != module.ChannelCount)
+        if (found.Rows != module.Rows || found.Columns != module.Columns)
         {
             throw new ArgumentException($"constants of {found.ModuleSerial} are for {found.Rows} x {found.Columns} channels, module {module.ModuleId} has {module.Rows} x {module.Columns}");
         }
@@ -128,7 +132,7 @@ public sealed class StreamingCalibration
     {
         private readonly ulong _completeBit;
         private readonly ModuleGeometry _module;
-        private readonly int[] _rowStarts;
+        private readonly int _detectorColumns;
         private readonly int[] _codes;
         private readonly float[] _corrected;
         private readonly double[]? _darkSums;
@@ -141,7 +145,7 @@ public sealed class StreamingCalibration
         {
             _completeBit = 1UL << index;
             _module = module;
-            _rowStarts = Enumerable.Range(0, module.Rows).Select(row => module.PixelIndex(row * module.Columns, detectorColumns)).ToArray();
+            _detectorColumns = detectorColumns;
             _codes = new int[module.ChannelCount];
             _corrected = new float[module.ChannelCount];
             if (offsetFromDarks)
@@ -222,28 +226,15 @@ public sealed class StreamingCalibration
 
         private int SideOf(DetectorFrame frame) => frame.IntegratorSideB && Constants.Sides == 2 ? 1 : 0;
 
-        // A module's rows are contiguous runs of the detector image: copied row by row, not pixel by pixel.
-        private void Gather(DetectorFrame frame)
-        {
-            for (var row = 0; row < _rowStarts.Length; row++)
-            {
-                frame.Codes.AsSpan(_rowStarts[row], _module.Columns).CopyTo(_codes.AsSpan(row * _module.Columns));
-            }
-        }
+        private void Gather(DetectorFrame frame) => _module.Gather<int>(frame.Codes, _detectorColumns, _codes);
 
-        private void Scatter(ReadOnlySpan<float> values, Span<float> output)
-        {
-            for (var row = 0; row < _rowStarts.Length; row++)
-            {
-                values.Slice(row * _module.Columns, _module.Columns).CopyTo(output.Slice(_rowStarts[row], _module.Columns));
-            }
-        }
+        private void Scatter(ReadOnlySpan<float> values, Span<float> output) => _module.Scatter(values, _detectorColumns, output);
 
         private void Fill(Span<float> output, float value)
         {
-            foreach (var start in _rowStarts)
+            for (var row = 0; row < _module.Rows; row++)
             {
-                output.Slice(start, _module.Columns).Fill(value);
+                output.Slice(_module.PixelIndex(row * _module.Columns, _detectorColumns), _module.Columns).Fill(value);
             }
         }
     }

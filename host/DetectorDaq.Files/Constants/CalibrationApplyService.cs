@@ -32,7 +32,7 @@ public static class CalibrationApplyService
             throw new TomographyFileException(inputPath, $"calibration needs projections and flats; found {input.Projections.Count} projections, {input.Flats.Count} flats");
         }
 
-        var flat = CalibrationChain.FlatFieldFrom(constants, Frames(input.Flats, constants.Sides));
+        var flat = CalibrationChain.FlatFieldFrom(constants, input.Flats.ReadCodes(0, input.Flats.Count, constants.Sides));
         var projections = input.Projections;
         var chain = new CalibrationChain(constants, new CalibrationChainOptions { FlatField = flat, MinusLog = minusLog });
         var codes = new int[projections.PixelCount];
@@ -42,22 +42,6 @@ public static class CalibrationApplyService
             chain.Apply(codes, projections.SideOf(projection, constants.Sides), corrected);
         }, progress);
         return input.Warnings;
-    }
-
-    private static IEnumerable<SidedFrame> Frames(FrameSeries series, int sides)
-    {
-        var batch = new float[(long)series.BatchFrames * series.PixelCount];
-        for (var first = 0; first < series.Count; first += series.BatchFrames)
-        {
-            var count = Math.Min(series.BatchFrames, series.Count - first);
-            series.Read(first, count, batch);
-            for (var i = 0; i < count; i++)
-            {
-                var codes = new int[series.PixelCount];
-                ToCodes(batch.AsSpan(i * series.PixelCount, series.PixelCount), codes);
-                yield return new SidedFrame(codes, series.SideOf(first + i, sides));
-            }
-        }
     }
 
     private static void ToCodes(ReadOnlySpan<float> values, Span<int> codes)

@@ -2,6 +2,7 @@ using DetectorDaq.Acquisition;
 using DetectorDaq.Calibration.Chain;
 using DetectorDaq.Files;
 using DetectorDaq.Frames;
+using DetectorDaq.Receiver;
 
 namespace DetectorDaq.Production.Devices;
 
@@ -11,6 +12,12 @@ namespace DetectorDaq.Production.Devices;
 /// </summary>
 public static class AcquiredFrames
 {
+    /// <summary>
+    /// Production acquisitions keep complete frames only: a frame with a lost packet holds zeros for its
+    /// channels, which would enter the offsets, noise and gains as if measured.
+    /// </summary>
+    public const FrameDiscardPolicy DiscardPolicy = FrameDiscardPolicy.DropPartial;
+
     /// <summary>
     /// Image keys of an acquisition of <paramref name="frames"/> frames of <paramref name="key"/>: one trailing
     /// projection follows, since the NeXus reader recognises a scan by its projections.
@@ -37,12 +44,6 @@ public static class AcquiredFrames
             throw new InvalidOperationException($"acquisition delivered {series.Count} of {frames} {key} frames");
         }
 
-        var values = new float[frames * series.PixelCount];
-        series.Read(0, frames, values);
-        return Enumerable.Range(0, frames)
-            .Select(frame => new SidedFrame(
-                values.AsSpan(frame * series.PixelCount, series.PixelCount).ToArray().Select(value => (int)MathF.Round(value)).ToArray(),
-                series.SideOf(frame, sides)))
-            .ToArray();
+        return series.ReadCodes(0, frames, sides).ToArray();
     }
 }

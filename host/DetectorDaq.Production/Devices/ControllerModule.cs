@@ -106,7 +106,7 @@ public sealed class ControllerModule : IDeviceUnderTest
 
     private SidedFrame[] Acquire(ImageKey key, int frames, CancellationToken cancellationToken)
     {
-        var options = new AcquisitionOptions { OutputPath = Path.Combine(_scratch, $"acquisition-{++_acquisitions:D3}.nxs"), FlatField = false };
+        var options = new AcquisitionOptions { OutputPath = Path.Combine(_scratch, $"acquisition-{++_acquisitions:D3}.nxs"), FlatField = false, DiscardPolicy = AcquiredFrames.DiscardPolicy };
         var summary = AcquisitionSession.Run(_topology, AcquiredFrames.Plan(key, frames, IntegrationPeriodNanoseconds), options, cancellationToken);
         return AcquiredFrames.Read(summary, key, frames, IntegratorSides);
     }

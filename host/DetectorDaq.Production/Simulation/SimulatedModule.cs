@@ -131,9 +131,9 @@ public sealed class SimulatedModule : IDeviceUnderTest
         Array.Fill(signal, level);
         var recording = new Recording(_currentInput ? RecordingKind.Current : RecordingKind.Voltage, IntegrationPeriodNanoseconds, 1, Columns, signal, keys, source: $"production:{key}");
         var path = Path.Combine(_scratch, $"acquisition-{++_acquisitions:D3}.nxs");
-        var summary = ReplayService.Run(new ReplayRequest(recording, 1, new AcquisitionOptions { OutputPath = path, FlatField = false })
+        var summary = ReplayService.Run(new ReplayRequest(recording, 1, new AcquisitionOptions { OutputPath = path, FlatField = false, DiscardPolicy = AcquiredFrames.DiscardPolicy })
         {
-            Ddc264Models = _ => _model,
+            Ddc264Models = _ => _model.ForRun(_acquisitions),
             Started = controllers => Started(controllers[0]),
         }, cancellationToken);
         return AcquiredFrames.Read(summary, key, frames, IntegratorSides);

@@ -147,7 +147,11 @@ public sealed class ScriptRunner(IReadOnlyDictionary<PhaseKind, IPhaseAction> ac
         // answer among them) is rethrown unwrapped below and classified like one from an untimed phase.
         if (Task.WaitAny([task], timeout) < 0)
         {
+            // The attempt must be over before a retry starts: a retry beside it would acquire from the same
+            // controller and fill the same data. Acquisitions stop at the cancellation within moments; an
+            // operator prompt ends when it is answered.
             attempt.Cancel();
+            Task.WaitAny(task);
             throw new TimeoutException($"phase '{phase.Name}' took longer than {timeout.TotalSeconds:G4} s");
         }
 

@@ -54,26 +54,26 @@ public sealed class ChannelDefects
     public double TemperatureCelsius { get; set => Change(ref field, value); } = 25;
 
     /// <summary>Channel <paramref name="channel"/> sees no charge: it reads its dark level only.</summary>
-    public void SetDead(int channel) => Change(ref _dead[channel], true);
+    public void SetDead(int channel) => Change(ref _dead[Checked(channel)], true);
 
     /// <summary>Channel <paramref name="channel"/> reads <paramref name="code"/> whatever the input.</summary>
     public void SetStuck(int channel, int code)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(code);
-        Change(ref _stuckCode[channel], code);
+        Change(ref _stuckCode[Checked(channel)], code);
     }
 
     /// <summary>Channel <paramref name="channel"/> adds white noise of <paramref name="rmsCodes"/> (LSB rms) to its side's own.</summary>
-    public void SetNoisy(int channel, double rmsCodes) => Change(ref _extraNoise[channel], rmsCodes);
+    public void SetNoisy(int channel, double rmsCodes) => Change(ref _extraNoise[Checked(channel)], rmsCodes);
 
     /// <summary>Channel <paramref name="channel"/> bows by <paramref name="fractionOfFullScale"/> at mid-range (see <see cref="TransferFunction.IntegralNonlinearity"/>).</summary>
-    public void SetNonlinear(int channel, double fractionOfFullScale) => Change(ref _nonlinearity[channel], fractionOfFullScale);
+    public void SetNonlinear(int channel, double fractionOfFullScale) => Change(ref _nonlinearity[Checked(channel)], fractionOfFullScale);
 
     /// <summary>Channel <paramref name="channel"/> has a relative gain error (0.05 = +5 %).</summary>
-    public void SetGainError(int channel, double relative) => Change(ref _gainError[channel], relative);
+    public void SetGainError(int channel, double relative) => Change(ref _gainError[Checked(channel)], relative);
 
     /// <summary>Channel <paramref name="channel"/> reads <paramref name="codes"/> (LSB, either sign) above its side's offset on both sides.</summary>
-    public void SetOffset(int channel, double codes) => Change(ref _offset[channel], codes);
+    public void SetOffset(int channel, double codes) => Change(ref _offset[Checked(channel)], codes);
 
     /// <summary>True when <paramref name="channel"/> reads a fixed code; then <paramref name="code"/> is it.</summary>
     public bool TryGetStuckCode(int channel, out int code)
@@ -96,6 +96,13 @@ public sealed class ChannelDefects
         var offset = side.OffsetCodes + _offset[channel] + (sideB ? SideBOffsetCodes : 0) + (OffsetDriftCodesPerCelsius * (TemperatureCelsius - ReferenceTemperatureCelsius));
         var noise = Math.Sqrt((side.NoiseRmsCodes * side.NoiseRmsCodes) + (_extraNoise[channel] * _extraNoise[channel]));
         return side with { OffsetCodes = offset, GainError = gain - 1, IntegralNonlinearity = side.IntegralNonlinearity + _nonlinearity[channel], NoiseRmsCodes = noise };
+    }
+
+    private int Checked(int channel)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(channel);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(channel, ChannelCount);
+        return channel;
     }
 
     private void Change<T>(ref T target, T value)

@@ -14,4 +14,12 @@ public sealed record Ddc264ModuleModel(TransferFunction SideA, TransferFunction 
 {
     /// <summary>Ideal chips without defects: conversions exact up to quantisation.</summary>
     public static Ddc264ModuleModel Ideal { get; } = new(TransferFunction.Ideal, TransferFunction.Ideal, null);
+
+    /// <summary>
+    /// The same module for acquisition <paramref name="run"/> (0, 1, …): equal chips and defects, but the noise of
+    /// another, still repeatable, sequence. Chips built anew for each acquisition would otherwise replay one noise
+    /// sequence in every acquisition, and noise would cancel between darks and flats as it never does on hardware.
+    /// </summary>
+    public Ddc264ModuleModel ForRun(int run) =>
+        run == 0 ? this : this with { SideA = SideA with { Seed = unchecked((SideA.Seed * 7919) + run) }, SideB = SideB with { Seed = unchecked((SideB.Seed * 7919) + run) } };
 }

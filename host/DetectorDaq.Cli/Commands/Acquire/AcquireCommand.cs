@@ -10,9 +10,10 @@ namespace DetectorDaq.Cli.Commands.Acquire;
 
 /// <summary>
 /// <c>detdaq acquire --config detector.yaml --out FILE [--frames N] [--image-key KEY] [--integration-us T] [--stream URL]
-/// [--constants [MODULE=]FILE|VERSION … | --lookup [--mode prior|closest] [--temperature-tolerance K]] [--db PATH|--postgres CONNECTION] [--log]</c>:
+/// [--constants [MODULE=]FILE|VERSION … | --lookup [--mode prior|closest] [--temperature-tolerance K]] [--db PATH|--postgres CONNECTION]</c>:
 /// one run on real controllers (or simulated ones named in the topology), written as NeXus; with constants, given
-/// or looked up per module, the calibration chain runs in the stream and writes /entry/calibrated/data.
+/// or looked up per module, the calibration chain runs in the stream and writes /entry/calibrated/data (one image
+/// key per run, so projections are linear, gain-corrected codes: no run flats to normalise by).
 /// </summary>
 public static class AcquireCommand
 {
@@ -35,10 +36,9 @@ public static class AcquireCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var lookup = new Option<bool>("--lookup") { Description = "Calibrate in the stream with each module's constants from the calibration database, found by the serial its controller reports and the run's conditions." };
-        var minusLog = new Option<bool>("--log") { Description = "With --constants or --lookup: write −ln of the flat-normalised projections." };
         var store = new CalStoreOptions();
         var lookupOptions = new LookupOptions();
-        var command = new Command("acquire", "Acquire frames from the controllers of a detector into a NeXus file.") { config, outputFile, frames, key, integration, stream, constants, lookup, minusLog, store.Database, store.Postgres };
+        var command = new Command("acquire", "Acquire frames from the controllers of a detector into a NeXus file.") { config, outputFile, frames, key, integration, stream, constants, lookup, store.Database, store.Postgres };
         foreach (var option in lookupOptions.All)
         {
             command.Options.Add(option);
@@ -64,14 +64,13 @@ public static class AcquireCommand
             }
 
             var imageKey = parseResult.GetValue(key) switch { "dark" => ImageKey.Dark, "flat" => ImageKey.Flat, _ => ImageKey.Projection };
-            var plan = AcquisitionPlan.Uniform(imageKey, frameCount, (long)(period * 1000));
+            var plan = AcquisitionPlan.Uniform(imageKey, frameCount, (long)Math.Round(period * 1000));
             var options = new AcquisitionOptions
             {
                 OutputPath = parseResult.GetValue(outputFile)!,
                 StreamUrl = parseResult.GetValue(stream),
                 FlatField = false,
                 Constants = Constants(parseResult, topology, plan.IntegrationPeriodNanoseconds),
-                MinusLog = parseResult.GetValue(minusLog),
             };
             try
             {

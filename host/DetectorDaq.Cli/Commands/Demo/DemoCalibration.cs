@@ -102,21 +102,8 @@ internal static class DemoCalibration
     private static int LevelOf(int frameIndex) => (frameIndex - FramesPerBlock) / FramesPerBlock;
 
     /// <summary>Mean input per pixel over the frames of <paramref name="recording"/> keyed <paramref name="key"/>.</summary>
-    public static double[] MeanInput(Recording recording, ImageKey key)
-    {
-        var frames = Enumerable.Range(0, recording.SampleCount).Where(frame => recording.ImageKeys![frame] == key).ToArray();
-        var mean = new double[recording.ChannelCount];
-        foreach (var frame in frames)
-        {
-            var values = recording.SampleValues(frame);
-            for (var pixel = 0; pixel < mean.Length; pixel++)
-            {
-                mean[pixel] += values[pixel] / frames.Length;
-            }
-        }
-
-        return mean;
-    }
+    public static double[] MeanInput(Recording recording, ImageKey key) =>
+        recording.MeanOf(Enumerable.Range(0, recording.SampleCount).Where(frame => recording.ImageKeys![frame] == key).ToArray());
 
     // What the controller reports over Hello and housekeeping.
     private static (string Serial, double TemperatureCelsius) Identify(SimulatedController controller)
@@ -128,22 +115,13 @@ internal static class DemoCalibration
         return (info.SerialNumber, housekeeping.BoardTemperatureMilliCelsius / 1000.0);
     }
 
-    private static (SidedFrame Frame, int FileIndex)[] Frames(FrameSeries series)
-    {
-        var values = series.ReadAll();
-        return Enumerable.Range(0, series.Count)
-            .Select(frame => (new SidedFrame(Array.ConvertAll(values[(frame * series.PixelCount)..((frame + 1) * series.PixelCount)], value => (int)MathF.Round(value)), series.SideOf(frame, 2)), series.FileIndices[frame]))
-            .ToArray();
-    }
+    private static (SidedFrame Frame, int FileIndex)[] Frames(FrameSeries series) =>
+        series.ReadCodes(0, series.Count, 2).Zip(series.FileIndices).ToArray();
 
     private static SidedFrame ModuleFrame(SidedFrame frame, ModuleGeometry module, int detectorColumns)
     {
         var codes = new int[module.ChannelCount];
-        for (var channel = 0; channel < codes.Length; channel++)
-        {
-            codes[channel] = frame.Codes[module.PixelIndex(channel, detectorColumns)];
-        }
-
+        module.Gather<int>(frame.Codes, detectorColumns, codes);
         return new SidedFrame(codes, frame.Side);
     }
 }

@@ -27,8 +27,8 @@ public static class DemoCommand
     /// <summary>Module channel that is dead in the last module.</summary>
     public const int DeadChannel = 37;
 
-    /// <summary>Module channel that is noisy in the last module.</summary>
-    public const int NoisyChannel = 101;
+    /// <summary>Module channel that is noisy in the last module (both bad channels lie in the 64 channels of the smallest module).</summary>
+    public const int NoisyChannel = 50;
 
     /// <summary>Extra noise of <see cref="NoisyChannel"/>, codes rms (a healthy channel has 6.6).</summary>
     public const double NoisyChannelRmsCodes = 60;
@@ -57,10 +57,10 @@ public static class DemoCommand
             }
 
             var scan = LoadBundled();
-            var geometry = ReplayTopology.Plan(scan, moduleCount).Geometry;
+            var geometry = Guard(() => ReplayTopology.Plan(scan, moduleCount).Geometry, ExitCodes.UsageError);
             var stamp = DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
             var file = Path.Combine(folder, $"detdaq-demo-{stamp}.nxs");
-            using var store = new SqliteCalibrationStore(Path.Combine(folder, "calibration.db"));
+            using var store = Guard(() => new SqliteCalibrationStore(Path.Combine(folder, "calibration.db")));
             var models = geometry.Modules.Select((module, i) => TypicalDdc264Module.Create(module.ChannelCount, TypicalDdc264Module.SeedFor($"demo-module-{i}"))).ToArray();
             // Like most real detectors, one module has a few bad pixels: the calibration must find them and the scan interpolate them.
             var flawed = models[^1].Defects!;
@@ -83,7 +83,7 @@ public static class DemoCommand
             output.WriteLine("[2/3] scan: constants looked up per module, calibration chain in the stream");
             var request = new ReplayRequest(scan, moduleCount, new AcquisitionOptions { OutputPath = file, StreamUrl = parseResult.GetValue(stream) })
             {
-                Ddc264Models = module => models[module],
+                Ddc264Models = module => models[module].ForRun(1),
                 Constants = topology => ConstantsLookup.Find(topology, scan.SamplePeriodNanoseconds, store, LookupMode.Prior, new ConditionTolerance(2), TimeSpan.FromSeconds(5), output),
             };
             var summary = HilReplayCommand.Replay(request, output);
@@ -112,15 +112,15 @@ public static class DemoCommand
         }
     }
 
-    private static T Guard<T>(Func<T> work)
+    private static T Guard<T>(Func<T> work, int exitCode = ExitCodes.Failure)
     {
         try
         {
             return work();
         }
-        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or AcquisitionException or TomographyFileException)
+        catch (Exception exception) when (exception is InvalidOperationException or ArgumentException or AcquisitionException or TomographyFileException or CalibrationStoreException)
         {
-            throw new CommandLineException(exception.Message, ExitCodes.Failure, exception);
+            throw new CommandLineException(exception.Message, exitCode, exception);
         }
     }
 }
