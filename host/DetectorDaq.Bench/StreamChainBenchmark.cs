@@ -83,7 +83,7 @@ internal static class StreamChainBenchmark
 
     private static DetectorFrame Frame(DetectorGeometry geometry, Random random, ImageKey key, bool sideB)
     {
-        var frame = new DetectorFrame(geometry) { ImageKey = key, Complete = true, CompleteModules = (1UL << Modules) - 1, IntegratorSideB = sideB };
+        var frame = new DetectorFrame(geometry) { ImageKey = key, Complete = true, CompleteModules = (1UL << Modules) - 1, IntegratorSideB = sideB, SideBModules = sideB ? (1UL << Modules) - 1 : 0 };
         for (var i = 0; i < frame.Codes.Length; i++)
         {
             frame.Codes[i] = 4000 + random.Next(key == ImageKey.Dark ? 10 : 600_000);

@@ -32,8 +32,15 @@ public sealed class DetectorFrame
     /// <summary>Bit m set when module index m (position in <see cref="DetectorGeometry.Modules"/>) delivered all its packets.</summary>
     public ulong CompleteModules { get; set; }
 
-    /// <summary>True when the data came from integrator side B (dual-integrator chips).</summary>
+    /// <summary>True when the data came from integrator side B (dual-integrator chips): the side of the first module that delivered.</summary>
     public bool IntegratorSideB { get; set; }
+
+    /// <summary>
+    /// Bit m set when module index m (position in <see cref="DetectorGeometry.Modules"/>) delivered data of
+    /// integrator side B. Modules normally convert in step; after a controller restart one may not, and its
+    /// own side is what its calibration needs.
+    /// </summary>
+    public ulong SideBModules { get; set; }
 
     /// <summary>Raw codes, row-major [rows × columns]; pixels of missing packets hold 0.</summary>
     public int[] Codes { get; }
@@ -47,6 +54,7 @@ public sealed class DetectorFrame
         Complete = false;
         CompleteModules = 0;
         IntegratorSideB = false;
+        SideBModules = 0;
         Array.Clear(Codes);
     }
 }

@@ -83,6 +83,41 @@ public sealed class StreamingCalibrationTests
     }
 
     [Test]
+    public void ModuleOutOfStep_IsCorrectedWithTheSideItDelivered()
+    {
+        var left = new HilModule();
+        var right = new HilModule();
+        left.Defects.SideBOffsetCodes = right.Defects.SideBOffsetCodes = 300;
+        var constants = new Dictionary<int, CalibrationConstants> { [0] = left.Calibrate(), [1] = right.Calibrate() };
+        var geometry = new DetectorGeometry(HilModule.Rows, 2 * HilModule.Columns, [new ModuleGeometry(0, 0, 0, HilModule.Rows, HilModule.Columns), new ModuleGeometry(1, 0, HilModule.Columns, HilModule.Rows, HilModule.Columns)]);
+        var stream = new StreamingCalibration(geometry, constants, new StreamingCalibrationOptions { OffsetFromRunDarks = false });
+        left.Exposure = right.Exposure = 0.5;
+        // The right module skipped a conversion: its side is the other one than the left module's.
+        right.Frames(1);
+        var leftFrame = left.Frames(1)[0];
+        var rightFrame = right.Frames(1)[0];
+        Assert.That(rightFrame.Side, Is.Not.EqualTo(leftFrame.Side));
+        var frame = new DetectorFrame(geometry)
+        {
+            ImageKey = ImageKey.Projection,
+            Complete = true,
+            CompleteModules = 0b11,
+            IntegratorSideB = leftFrame.Side == 1,
+            SideBModules = (leftFrame.Side == 1 ? 1UL : 0) | (rightFrame.Side == 1 ? 2UL : 0),
+        };
+        Place(frame, leftFrame.Codes, 0);
+        Place(frame, rightFrame.Codes, 1);
+        var output = new float[geometry.PixelCount];
+
+        stream.Process(frame, output);
+
+        var expected = new float[Channels];
+        new CalibrationChain(constants[1]).Apply(rightFrame.Codes, rightFrame.Side, expected);
+        var rightPixels = Enumerable.Range(0, Channels).Select(channel => output[geometry.Modules[1].PixelIndex(channel, geometry.Columns)]).ToArray();
+        Assert.That(rightPixels, Is.EqualTo(expected).Within(1e-3));
+    }
+
+    [Test]
     public void ModuleWithoutConstants_IsRejectedNamingIt()
     {
         var geometry = DetectorGeometry.ColumnStrips(HilModule.Rows, 2 * HilModule.Columns, 2);
@@ -165,7 +200,7 @@ public sealed class StreamingCalibrationTests
 
     private static DetectorFrame Frame(DetectorGeometry geometry, SidedFrame source, ImageKey key)
     {
-        var frame = new DetectorFrame(geometry) { ImageKey = key, Complete = true, CompleteModules = 1, IntegratorSideB = source.Side == 1 };
+        var frame = new DetectorFrame(geometry) { ImageKey = key, Complete = true, CompleteModules = 1, IntegratorSideB = source.Side == 1, SideBModules = source.Side == 1 ? 1UL : 0 };
         source.Codes.CopyTo(frame.Codes, 0);
         return frame;
     }

@@ -22,6 +22,7 @@ public sealed class DetectorFrameAssemblerTests
             Assert.That(rig.Frames.All(f => f.Complete && f.CompleteModules == 0b111), Is.True);
             Assert.That(rig.Frames.All(f => f.Codes.SequenceEqual(Expected(f.FrameNumber))), Is.True);
             Assert.That(rig.Frames.Select(f => f.SideB), Is.EqualTo(Enumerable.Range(0, Rounds).Select(f => f % 2 == 1)));
+            Assert.That(rig.Frames.Select(f => f.SideBModules), Is.EqualTo(Enumerable.Range(0, Rounds).Select(f => f % 2 == 1 ? 0b111UL : 0UL)));
             Assert.That(rig.Events, Is.Empty);
         }
     }
@@ -133,7 +134,7 @@ public sealed class DetectorFrameAssemblerTests
 
         public List<ModuleEvent> Events { get; } = [];
 
-        public List<(ulong FrameNumber, bool Complete, ulong CompleteModules, bool SideB, int[] Codes)> Frames { get; } = [];
+        public List<(ulong FrameNumber, bool Complete, ulong CompleteModules, bool SideB, ulong SideBModules, int[] Codes)> Frames { get; } = [];
 
         /// <summary>Each round, module m sends the frame <paramref name="schedule"/> names (null: nothing).</summary>
         public void Run(int rounds, Func<int, int, ulong?> schedule, bool drain = true)
@@ -162,7 +163,7 @@ public sealed class DetectorFrameAssemblerTests
         {
             while (Assembler.Frames.TryRead(out var frame))
             {
-                Frames.Add((frame.FrameNumber, frame.Complete, frame.CompleteModules, frame.IntegratorSideB, frame.Codes.ToArray()));
+                Frames.Add((frame.FrameNumber, frame.Complete, frame.CompleteModules, frame.IntegratorSideB, frame.SideBModules, frame.Codes.ToArray()));
                 Assembler.Release(frame);
             }
         }

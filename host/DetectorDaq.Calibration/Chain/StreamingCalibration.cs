@@ -5,8 +5,8 @@ namespace DetectorDaq.Calibration.Chain;
 
 /// <summary>
 /// The calibration chain inside the acquisition stream for a whole detector: every module's pixels go
-/// through a <see cref="CalibrationChain"/> with that module's constants and the frame's integrator
-/// side, in acquisition order (the lag correction is stateful).
+/// through a <see cref="CalibrationChain"/> with that module's constants and the integrator side
+/// it delivered, in acquisition order (the lag correction is stateful).
 /// <list type="bullet">
 /// <item>Darks of the run replace the constants' offsets (per module and side) from the first frame
 /// after them on, when <see cref="StreamingCalibrationOptions.OffsetFromRunDarks"/> is set: the dark
@@ -16,8 +16,8 @@ namespace DetectorDaq.Calibration.Chain;
 /// does offline. Before any flat, projections come out as linear, gain-corrected codes. Darks belong
 /// before the flats (as in an NXtomo sequence): flats already averaged keep the offsets they were
 /// corrected with, and new offsets restart the lag correction.</item>
-/// <item>The integrator side is the frame's (<see cref="DetectorFrame.IntegratorSideB"/>: that of the first
-/// module to deliver), so modules are assumed to convert in step.</item>
+/// <item>Each module is corrected with the constants of the integrator side it delivered
+/// (<see cref="DetectorFrame.SideBModules"/>), so a module out of step with the others still gets its own.</item>
 /// <item>A module that did not deliver all its packets gives NaN for its pixels, not a wrong value.</item>
 /// </list>
 /// <see cref="Process"/> allocates nothing per frame; the chains are rebuilt only when the offsets change.
@@ -224,7 +224,7 @@ public sealed class StreamingCalibration
         private static (CalibrationChain Projections, CalibrationChain Flats) Chains(CalibrationConstants constants) =>
             (new CalibrationChain(constants), new CalibrationChain(constants, new CalibrationChainOptions { Lag = false }));
 
-        private int SideOf(DetectorFrame frame) => frame.IntegratorSideB && Constants.Sides == 2 ? 1 : 0;
+        private int SideOf(DetectorFrame frame) => (frame.SideBModules & _completeBit) != 0 && Constants.Sides == 2 ? 1 : 0;
 
         private void Gather(DetectorFrame frame) => _module.Gather<int>(frame.Codes, _detectorColumns, _codes);
 

@@ -243,6 +243,11 @@ public sealed class DetectorFrameAssembler : IModuleFrameSink
         }
 
         pending.Delivered |= 1UL << m;
+        if ((frame.Flags & PacketFlags.IntegratorSideB) != 0)
+        {
+            detectorFrame.SideBModules |= 1UL << m;
+        }
+
         if (frame.Complete)
         {
             detectorFrame.CompleteModules |= 1UL << m;
