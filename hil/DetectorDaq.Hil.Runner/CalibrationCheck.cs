@@ -21,6 +21,9 @@ internal static class CalibrationCheck
 {
     private const int Sides = 2;
 
+    /// <summary>Smallest transmission the relative error is taken against.</summary>
+    private const double MinimumTransmission = 0.01;
+
     /// <summary>Checks <paramref name="scenario"/>'s calibration expectations on the file at <paramref name="path"/>.</summary>
     public static IEnumerable<ExpectationResult> Evaluate(Scenario scenario, string path, Recording recording, Dictionary<string, double> measurements)
     {
@@ -138,7 +141,9 @@ internal static class CalibrationCheck
                 var pixel = module.PixelIndex(channel, detectorColumns);
                 var input = recording.Signal[(sample * recording.ChannelCount) + pixel];
                 var ideal = (input - darkInput[pixel]) / (topInput[pixel] - darkInput[pixel]);
-                worst = Math.Max(worst, Math.Abs(output[channel] - ideal) / ideal);
+                // Relative to the transmission, but never to less than 1 %: a pixel behind a dense object would
+                // otherwise turn noise into any error at all, and a negative ideal would hide it.
+                worst = Math.Max(worst, Math.Abs(output[channel] - ideal) / Math.Max(Math.Abs(ideal), MinimumTransmission));
             }
         }
 
