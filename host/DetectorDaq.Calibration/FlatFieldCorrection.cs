@@ -1,4 +1,4 @@
-using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace DetectorDaq.Calibration;
 
@@ -82,26 +82,13 @@ public sealed class FlatFieldCorrection
         return new FlatFieldCorrection(meanDark, meanFlat);
     }
 
-    /// <summary>Normalises one projection of values into <paramref name="output"/>; with <paramref name="minusLog"/> writes −ln(N).</summary>
+    /// <summary>Normalises one projection of values into <paramref name="output"/> (which may be the projection itself); with <paramref name="minusLog"/> writes −ln(N).</summary>
     /// <exception cref="ArgumentException">A span does not have <see cref="PixelCount"/> elements.</exception>
     public void Apply(ReadOnlySpan<float> projection, Span<float> output, bool minusLog)
     {
         CheckLengths(projection.Length, output.Length);
-        var width = Vector<float>.Count;
-        var i = 0;
-        for (; i <= projection.Length - width; i += width)
-        {
-            var p = new Vector<float>(projection[i..]);
-            var d = new Vector<float>(_meanDark, i);
-            var q = new Vector<float>(_denominator, i);
-            ((p - d) / q).CopyTo(output[i..]);
-        }
-
-        for (; i < projection.Length; i++)
-        {
-            output[i] = (projection[i] - _meanDark[i]) / _denominator[i];
-        }
-
+        TensorPrimitives.Subtract(projection, _meanDark, output);
+        TensorPrimitives.Divide(output, _denominator, output);
         if (minusLog)
         {
             MinusLog(output);
@@ -113,34 +100,15 @@ public sealed class FlatFieldCorrection
     public void Apply(ReadOnlySpan<int> projection, Span<float> output, bool minusLog)
     {
         CheckLengths(projection.Length, output.Length);
-        var width = Vector<float>.Count;
-        var i = 0;
-        for (; i <= projection.Length - width; i += width)
-        {
-            var p = Vector.ConvertToSingle(new Vector<int>(projection[i..]));
-            var d = new Vector<float>(_meanDark, i);
-            var q = new Vector<float>(_denominator, i);
-            ((p - d) / q).CopyTo(output[i..]);
-        }
-
-        for (; i < projection.Length; i++)
-        {
-            output[i] = (projection[i] - _meanDark[i]) / _denominator[i];
-        }
-
-        if (minusLog)
-        {
-            MinusLog(output);
-        }
+        TensorPrimitives.ConvertTruncating<int, float>(projection, output);
+        Apply(output, output, minusLog);
     }
 
-    private static void MinusLog(Span<float> values)
+    /// <summary>−ln of every value in place, with the IEEE results the remarks promise (0 → +∞, negative → NaN).</summary>
+    internal static void MinusLog(Span<float> values)
     {
-        // Scalar on purpose: MathF.Log gives the IEEE results for 0 and negatives that the remarks promise.
-        for (var i = 0; i < values.Length; i++)
-        {
-            values[i] = -MathF.Log(values[i]);
-        }
+        TensorPrimitives.Log(values, values);
+        TensorPrimitives.Negate(values, values);
     }
 
     private void CheckLengths(int projection, int output)

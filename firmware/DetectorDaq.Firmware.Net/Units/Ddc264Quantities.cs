@@ -34,6 +34,10 @@ public static class Ddc264Quantities
         return ElectricCharge.FromPicocoulombs(code * FullScalePicocoulombs(range) / codes);
     }
 
+    /// <summary>Full-scale charge of <paramref name="range"/> (SBAS368 Table 9).</summary>
+    /// <exception cref="ArgumentOutOfRangeException">The range is unknown.</exception>
+    public static ElectricCharge FullScale(Ddc264Range range) => ElectricCharge.FromPicocoulombs(FullScalePicocoulombs(range));
+
     /// <summary>Full-scale charge of <paramref name="range"/> in picocoulombs (SBAS368 Table 9).</summary>
     /// <exception cref="ArgumentOutOfRangeException">The range is unknown.</exception>
     public static double FullScalePicocoulombs(Ddc264Range range) => range switch

@@ -114,8 +114,7 @@ public sealed class CalibrationChain
         }
         else if (Options.MinusLog)
         {
-            TensorPrimitives.Log(output, output);
-            TensorPrimitives.Negate(output, output);
+            FlatFieldCorrection.MinusLog(output);
         }
     }
 

@@ -13,7 +13,7 @@ public static class ModuleRange
 {
     /// <summary>Full scale of a module with (<paramref name="ddc264"/>) or without a DDC264 chain: a charge or a voltage.</summary>
     public static IQuantity FullScale(bool ddc264) => ddc264
-        ? ElectricCharge.FromPicocoulombs(Ddc264Quantities.FullScalePicocoulombs(new ControllerConfiguration().Range))
+        ? Ddc264Quantities.FullScale(new ControllerConfiguration().Range)
         : ElectricPotential.FromVolts(1.2);
 
     /// <summary>The range as calibration conditions name it: "150pC" for the DDC264's default, "gain1" for the ADS131M08.</summary>

@@ -1,5 +1,6 @@
 using DetectorDaq.Firmware.Ddc264;
 using DetectorDaq.Firmware.Interfaces;
+using DetectorDaq.Firmware.Net.Units;
 using DetectorDaq.Hil.Signals;
 using UnitsNet;
 
@@ -89,7 +90,7 @@ public sealed class VirtualDdc264
     public int SampleBits => BitsOf(Format);
 
     /// <summary>Full-scale charge of the configured range: 12.5, 50, 100 or 150 pC.</summary>
-    public ElectricCharge FullScale => FullScaleOf((Ddc264Range)((Configuration & Ddc264Registers.ConfigRangeMask) >> Ddc264Registers.ConfigRangeShift));
+    public ElectricCharge FullScale => Ddc264Quantities.FullScale((Ddc264Range)((Configuration & Ddc264Registers.ConfigRangeMask) >> Ddc264Registers.ConfigRangeShift));
 
     /// <summary>Drives RESET: low (<paramref name="asserted"/>) clears the configuration and the integrators; side A integrates next.</summary>
     public void SetReset(bool asserted)
@@ -241,13 +242,4 @@ public sealed class VirtualDdc264
 
     /// <summary>Leading zeros of each read-back copy: 320 (20-bit format) or 256 (16-bit).</summary>
     public static int LeadingZerosOf(Ddc264Format format) => format == Ddc264Format.Bits20 ? 320 : 256;
-
-    /// <summary>Full-scale charge of <paramref name="range"/>.</summary>
-    public static ElectricCharge FullScaleOf(Ddc264Range range) => range switch
-    {
-        Ddc264Range.Range12p5PicoCoulomb => ElectricCharge.FromPicocoulombs(12.5),
-        Ddc264Range.Range50PicoCoulomb => ElectricCharge.FromPicocoulombs(50),
-        Ddc264Range.Range100PicoCoulomb => ElectricCharge.FromPicocoulombs(100),
-        _ => ElectricCharge.FromPicocoulombs(150),
-    };
 }
